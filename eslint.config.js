@@ -1,0 +1,38 @@
+// Flat config: type-aware rules everywhere, and the workflow sandbox rules under workflows/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'db/migrations/**', '.qbflow/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: no Node builtins, no I/O layers.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process'], message: 'Workflows must stay deterministic: no Node builtins.' },
+          { group: ['**/db/**', '../db', '../db/*'], message: 'Workflows never touch the database; call an activity.' },
+          { group: ['**/api/**'], message: 'Workflows never import the API layer.' },
+          { group: ['**/activities/**'], allowTypeImports: true, message: 'Import activities as types only (proxyActivities).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['*.js', '*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
