@@ -1,0 +1,141 @@
+// Order activities: each step of sending an order, idempotent, through whichever ledger the connection uses.
+import type { Repositories } from '../db/repositories/index.js';
+import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../domain/drafts.js';
+import { itemKey, type OrderLine, type Party } from '../domain/order.js';
+import type { Settings } from '../domain/settings.js';
+import { idempotencyKey, postOnce, type PostResult } from './documents.js';
+import type { LedgerRef, PurchaseKind } from './ledger.js';
+import type { LedgerFor } from './ledgers.js';
+
+export interface OrderContext {
+  settings: Settings;
+  accounts: ResolvedAccounts;
+}
+
+export interface OrderActivitiesDeps {
+  repos: Repositories;
+  ledgerFor: LedgerFor;
+  /** Default accounts found in a company, remembered for a while: an optimisation, not a source of truth. */
+  accountsCache?: Map<string, { at: number; accounts: ResolvedAccounts }>;
+  accountsCacheMs?: number;
+}
+
+export function createOrderActivities(deps: OrderActivitiesDeps) {
+  const { repos, ledgerFor } = deps;
+  const cache = deps.accountsCache ?? new Map<string, { at: number; accounts: ResolvedAccounts }>();
+  const cacheMs = deps.accountsCacheMs ?? 10 * 60_000;
+
+  const defaultAccounts = async (connectionId: string): Promise<ResolvedAccounts> => {
+    const hit = cache.get(connectionId);
+    if (hit && Date.now() - hit.at < cacheMs) return hit.accounts;
+    const { ledger } = await ledgerFor(connectionId);
+    const accounts = await ledger.defaultAccounts();
+    cache.set(connectionId, { at: Date.now(), accounts });
+    return accounts;
+  };
+
+  const resolveParty = async (connectionId: string, kind: 'customers' | 'vendors', party: Party): Promise<LedgerRef> => {
+    if (party.quickbooksId) return { id: party.quickbooksId, name: party.name };
+    const mapped = await repos.mappings.find(connectionId, kind, party.externalId);
+    if (mapped) return { id: mapped.quickbooksId, name: mapped.quickbooksName ?? party.name };
+    const { ledger } = await ledgerFor(connectionId);
+    const input = { name: party.name, ...(party.email ? { email: party.email } : {}) };
+    const key = idempotencyKey(connectionId, kind, party.externalId, party.name);
+    const ref = kind === 'customers' ? await ledger.ensureCustomer(input, key) : await ledger.ensureVendor(input, key);
+    await repos.mappings.learn(connectionId, kind, party.externalId, ref);
+    return ref;
+  };
+
+  return {
+    /** Settings and the accounts documents will use: the configured ones, else the company's defaults by type. */
+    async loadOrderContext(connectionId: string): Promise<OrderContext> {
+      const settings = await repos.settings.read(connectionId);
+      const configured = settings.accounts;
+      const complete = configured.receivable && configured.income && configured.payable && configured.costOfGoodsSold;
+      const defaults = complete ? {} : await defaultAccounts(connectionId);
+      return { settings, accounts: { ...defaults, ...configured } };
+    },
+
+    resolveCustomer: (connectionId: string, party: Party) => resolveParty(connectionId, 'customers', party),
+    resolveVendor: (connectionId: string, party: Party) => resolveParty(connectionId, 'vendors', party),
+
+    /** Item ids by item key: mapped, else found by name, else created with the default accounts. */
+    async resolveItems(connectionId: string, lines: OrderLine[], itemField: Settings['itemField'], accounts: ResolvedAccounts): Promise<Record<string, string>> {
+      const byKey = new Map(lines.map((line) => [itemKey(line, itemField), line] as const));
+      const keys = [...byKey.keys()];
+      const ids: Record<string, string> = {};
+      for (const mapping of await repos.mappings.findMany(connectionId, 'items', keys)) ids[mapping.externalId] = mapping.quickbooksId;
+      const missing = keys.filter((key) => !ids[key]);
+      if (missing.length === 0) return ids;
+
+      const { ledger } = await ledgerFor(connectionId);
+      const found = await ledger.findItems(missing);
+      for (const key of missing) {
+        let ref = found.get(key);
+        if (!ref) {
+          if (!accounts.income) throw new Error('no income account is configured or found in QuickBooks to create items with');
+          const line = byKey.get(key)!;
+          ref = await ledger.createItem({
+            name: key,
+            description: line.description ?? line.productName,
+            unitPrice: line.unitPrice,
+            ...(line.unitCost ? { unitCost: line.unitCost } : {}),
+            incomeAccountId: accounts.income,
+            ...(accounts.costOfGoodsSold ? { expenseAccountId: accounts.costOfGoodsSold } : {}),
+          }, idempotencyKey(connectionId, 'item', key));
+        }
+        await repos.mappings.learn(connectionId, 'items', key, ref);
+        ids[key] = ref.id;
+      }
+      return ids;
+    },
+
+    async postInvoice(connectionId: string, revision: number, draft: InvoiceDraft): Promise<PostResult> {
+      const { ledger } = await ledgerFor(connectionId);
+      const result = await postOnce(repos.documents, {
+        key: { connectionId, kind: 'invoice', externalId: draft.orderId },
+        revision,
+        draft,
+        find: () => ledger.findInvoice(draft.number, draft.customerId),
+        create: (key) => ledger.createInvoice(draft, key),
+        update: (id, key) => ledger.updateInvoice(id, draft, key),
+      });
+      await repos.syncErrors.resolveFor(connectionId, 'invoice', draft.orderId);
+      return result;
+    },
+
+    async postPurchase(connectionId: string, kind: PurchaseKind, revision: number, draft: PurchaseDraft): Promise<PostResult> {
+      const { ledger } = await ledgerFor(connectionId);
+      const result = await postOnce(repos.documents, {
+        key: { connectionId, kind, externalId: draft.orderId },
+        revision,
+        draft,
+        find: () => ledger.findPurchase(kind, draft.number, draft.vendorId),
+        create: (key) => ledger.createPurchase(kind, draft, key),
+        update: (id, key) => ledger.updatePurchase(kind, id, draft, key),
+      });
+      await repos.syncErrors.resolveFor(connectionId, kind, draft.orderId);
+      return result;
+    },
+
+    async postPayment(connectionId: string, revision: number, draft: PaymentDraft): Promise<PostResult> {
+      const { ledger } = await ledgerFor(connectionId);
+      return postOnce(repos.documents, {
+        key: { connectionId, kind: 'payment', externalId: `${draft.orderId}/${draft.externalId}` },
+        revision,
+        draft,
+        find: () => ledger.findPayment(draft),
+        create: (key) => ledger.createPayment(draft, key),
+        update: (id, key) => ledger.updatePayment(id, draft, key),
+      });
+    },
+
+    /** Records why a document could not be posted, for the sync-errors list. */
+    async recordSyncError(connectionId: string, documentKind: string, externalId: string, code: string, message: string): Promise<void> {
+      await repos.syncErrors.record({ connectionId, documentKind, externalId, code, message });
+    },
+
+  };
+}
+
+export type OrderActivities = ReturnType<typeof createOrderActivities>;

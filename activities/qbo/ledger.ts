@@ -1,0 +1,184 @@
+// The QuickBooks Online ledger: the Ledger interface over the Accounting API v3.
+import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../../domain/drafts.js';
+import { centsFromJsonNumber } from '../../domain/money.js';
+import {
+  LedgerRejection,
+  type ItemInput,
+  type Ledger,
+  type LedgerRef,
+  type LookupEntry,
+  type LookupKind,
+  type PartyInput,
+  type PostedDocument,
+  type PurchaseKind,
+} from '../ledger.js';
+import { billBody, invoiceBody, itemBody, partyBody, paymentBody, paymentMarker, purchaseOrderBody, qboName } from './bodies.js';
+import { QuickBooksFault, queryString, type CompanyClient } from './client.js';
+
+interface QboObject {
+  Id: string;
+  SyncToken: string;
+  [field: string]: unknown;
+}
+
+const DUPLICATE_NAME = '6240';
+const STALE_OBJECT = '5010';
+const UPDATE_ATTEMPTS = 3;
+
+type Entity = 'Customer' | 'Vendor' | 'Item' | 'Invoice' | 'Bill' | 'PurchaseOrder' | 'Payment' | 'Account' | 'TaxCode';
+const purchaseEntity: Record<PurchaseKind, Entity> = { bill: 'Bill', purchase_order: 'PurchaseOrder' };
+
+export function createQboLedger(company: CompanyClient): Ledger {
+  const query = async (entity: Entity, where: string, tail = ''): Promise<QboObject[]> => {
+    const sql = `select * from ${entity}${where ? ` where ${where}` : ''}${tail ? ` ${tail}` : ''}`;
+    const body = await company.request<{ QueryResponse?: Record<string, QboObject[]> }>({
+      method: 'GET', path: '/query', query: { query: sql },
+    });
+    return body.QueryResponse?.[entity] ?? [];
+  };
+  const read = async (entity: Entity, id: string): Promise<QboObject> => {
+    const body = await company.request<Record<string, QboObject>>({ method: 'GET', path: `/${entity.toLowerCase()}/${encodeURIComponent(id)}` });
+    return body[entity]!;
+  };
+  const write = async (entity: Entity, object: object, requestId: string): Promise<QboObject> => {
+    const body = await company.request<Record<string, QboObject>>({
+      method: 'POST', path: `/${entity.toLowerCase()}`, body: object, requestId,
+    });
+    return body[entity]!;
+  };
+
+  /** Sparse update from the current SyncToken; re-reads and tries again when someone changed it meanwhile. */
+  const update = async (entity: Entity, id: string, fields: object, key: string): Promise<QboObject> => {
+    for (let attempt = 1; ; attempt++) {
+      const current = await read(entity, id);
+      try {
+        return await write(entity, { ...fields, Id: id, SyncToken: current.SyncToken, sparse: true }, `${key}:${current.SyncToken}`);
+      } catch (error) {
+        if (!(error instanceof QuickBooksFault && error.code === STALE_OBJECT) || attempt >= UPDATE_ATTEMPTS) throw error;
+      }
+    }
+  };
+
+  const ensureParty = async (entity: 'Customer' | 'Vendor', input: PartyInput, key: string): Promise<LedgerRef> => {
+    const name = qboName(input.name);
+    const [found] = await query(entity, `DisplayName = ${queryString(name)}`);
+    if (found) return toRef(found);
+    try {
+      return toRef(await write(entity, partyBody(input), key));
+    } catch (error) {
+      if (!(error instanceof QuickBooksFault && error.code === DUPLICATE_NAME)) throw error;
+    }
+    // The name is taken: by an inactive one of ours (adopt and reactivate it) or by another kind of name
+    // (customers, vendors and employees share one namespace), in which case we name ours by its role.
+    const [inactive] = await query(entity, `DisplayName = ${queryString(name)} AND Active = false`);
+    if (inactive) return toRef(await update(entity, inactive.Id, { Active: true }, `${key}:reactivate`));
+    const roleName = qboName(`${input.name} (${entity})`);
+    const [byRole] = await query(entity, `DisplayName = ${queryString(roleName)}`);
+    if (byRole) return toRef(byRole);
+    return toRef(await write(entity, partyBody(input, roleName), `${key}:role`));
+  };
+
+  return {
+    async defaultAccounts(): Promise<ResolvedAccounts> {
+      const accounts = await query('Account', 'Active = true', 'MAXRESULTS 1000');
+      const pick = (test: (a: QboObject) => boolean) => accounts.find(test)?.Id;
+      return {
+        receivable: pick((a) => a.AccountType === 'Accounts Receivable'),
+        income: pick((a) => a.AccountSubType === 'SalesOfProductIncome') ?? pick((a) => a.AccountType === 'Income'),
+        payable: pick((a) => a.AccountType === 'Accounts Payable'),
+        costOfGoodsSold: pick((a) => a.AccountType === 'Cost of Goods Sold'),
+        discount: pick((a) => a.AccountSubType === 'DiscountsRefundsGiven'),
+      };
+    },
+
+    async lookup(kind: LookupKind, search: string | undefined): Promise<LookupEntry[]> {
+      const spec = lookupSpecs[kind];
+      const filter = search ? `${spec.nameField} LIKE ${queryString(`%${search}%`)}` : '';
+      const rows = await query(spec.entity, filter, `ORDERBY ${spec.nameField} MAXRESULTS 100`);
+      return rows.map((row) => ({
+        id: row.Id,
+        name: String(row[spec.nameField] ?? ''),
+        ...(spec.typeField && row[spec.typeField] ? { type: String(row[spec.typeField]) } : {}),
+        active: row.Active !== false,
+      }));
+    },
+
+    ensureCustomer: (input, key) => ensureParty('Customer', input, key),
+    ensureVendor: (input, key) => ensureParty('Vendor', input, key),
+
+    async findItems(names) {
+      const found = new Map<string, LedgerRef>();
+      const unique = [...new Set(names.map((n) => qboName(n)))];
+      for (let i = 0; i < unique.length; i += 100) {
+        const chunk = unique.slice(i, i + 100);
+        const rows = await query('Item', `Name IN (${chunk.map(queryString).join(', ')})`, 'MAXRESULTS 1000');
+        for (const row of rows) found.set(String(row.Name), toRef(row));
+      }
+      return new Map(names.map((name) => [name, found.get(qboName(name))] as const).filter((e): e is [string, LedgerRef] => !!e[1]));
+    },
+
+    async createItem(input: ItemInput, key: string) {
+      try {
+        return toRef(await write('Item', itemBody(input), key));
+      } catch (error) {
+        if (!(error instanceof QuickBooksFault && error.code === DUPLICATE_NAME)) throw error;
+        const [existing] = await query('Item', `Name = ${queryString(qboName(input.name))}`);
+        if (!existing) throw new LedgerRejection(`An inactive item is already named "${input.name}" in QuickBooks; reactivate it or map this product to another item`, DUPLICATE_NAME);
+        return toRef(existing);
+      }
+    },
+
+    async exists(kind, id) {
+      const entity = ({ customers: 'Customer', vendors: 'Vendor', items: 'Item' } as const)[kind];
+      const [row] = await query(entity, `Id = ${queryString(id)}`);
+      return row !== undefined && row.Active !== false;
+    },
+
+    async findInvoice(number, customerId) {
+      const rows = await query('Invoice', `DocNumber = ${queryString(number)} AND CustomerRef = ${queryString(customerId)}`);
+      return rows[0] && toPosted(rows[0]);
+    },
+    createInvoice: async (draft: InvoiceDraft, key) => toPosted(await write('Invoice', invoiceBody(draft), key)),
+    updateInvoice: async (id, draft, key) => toPosted(await update('Invoice', id, invoiceBody(draft), key)),
+
+    async findPurchase(kind, number, vendorId) {
+      const rows = await query(purchaseEntity[kind], `DocNumber = ${queryString(number)} AND VendorRef = ${queryString(vendorId)}`);
+      return rows[0] && toPosted(rows[0]);
+    },
+    createPurchase: async (kind, draft: PurchaseDraft, key) => toPosted(await write(purchaseEntity[kind], purchaseBody(kind, draft), key)),
+    updatePurchase: async (kind, id, draft, key) => toPosted(await update(purchaseEntity[kind], id, purchaseBody(kind, draft), key)),
+
+    async findPayment(draft: PaymentDraft) {
+      const marker = paymentMarker(draft);
+      const rows = await query('Payment', `CustomerRef = ${queryString(draft.customerId)} AND TxnDate = ${queryString(draft.date)}`, 'MAXRESULTS 1000');
+      const mine = rows.find((row) => String(row.PrivateNote ?? '').startsWith(marker));
+      return mine && toPosted(mine);
+    },
+    createPayment: async (draft, key) => toPosted(await write('Payment', paymentBody(draft), key)),
+    updatePayment: async (id, draft, key) => toPosted(await update('Payment', id, paymentBody(draft), key)),
+  };
+}
+
+const purchaseBody = (kind: PurchaseKind, draft: PurchaseDraft) =>
+  kind === 'bill' ? billBody(draft) : purchaseOrderBody(draft);
+
+const lookupSpecs: Record<LookupKind, { entity: Entity; nameField: string; typeField?: string }> = {
+  customers: { entity: 'Customer', nameField: 'DisplayName' },
+  vendors: { entity: 'Vendor', nameField: 'DisplayName' },
+  items: { entity: 'Item', nameField: 'Name', typeField: 'Type' },
+  accounts: { entity: 'Account', nameField: 'Name', typeField: 'AccountType' },
+  'tax-codes': { entity: 'TaxCode', nameField: 'Name' },
+};
+
+function toRef(object: QboObject): LedgerRef {
+  return { id: object.Id, name: String(object.DisplayName ?? object.Name ?? object.Id) };
+}
+
+function toPosted(object: QboObject): PostedDocument {
+  return {
+    id: object.Id,
+    number: typeof object.DocNumber === 'string' ? object.DocNumber : null,
+    totalCents: centsFromJsonNumber(object.TotalAmt as number ?? 0),
+    ...(object.Balance !== undefined ? { balanceCents: centsFromJsonNumber(object.Balance as number) } : {}),
+  };
+}

@@ -1,0 +1,169 @@
+// The one place that reads the environment. Everything is validated at start; bad fields are named together.
+import { parseEncryptionKeys, type EncryptionKey } from '../db/secrets.js';
+
+export interface IntuitConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** Base of the Accounting API, e.g. https://quickbooks.api.intuit.com */
+  apiBaseUrl: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  revokeUrl: string;
+  userInfoUrl: string;
+  minorVersion: number;
+  /** Requests per minute we allow ourselves per realm (Intuit's limit is 500). */
+  requestsPerMinute: number;
+  /** Refresh the access token when it has less than this left. */
+  refreshMarginSeconds: number;
+  /** How long to wait after a 429 before trying again (Intuit asks for 60 seconds). */
+  throttleBackoffSeconds: number;
+}
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** Temporal UI base, for links printed to people. */
+  uiUrl: string | undefined;
+  tls: { certPath: string; keyPath: string } | undefined;
+  apiKey: string | undefined;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: string;
+  databaseUrl: string;
+  operatorToken: string;
+  encryptionKeys: EncryptionKey[];
+  temporal: TemporalConfig;
+  intuit: IntuitConfig;
+  /** Largest accepted JSON body, in bytes. */
+  bodyLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const INTUIT_DEFAULTS = {
+  INTUIT_API_BASE_URL: 'https://quickbooks.api.intuit.com',
+  INTUIT_AUTHORIZE_URL: 'https://appcenter.intuit.com/connect/oauth2',
+  INTUIT_TOKEN_URL: 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer',
+  INTUIT_REVOKE_URL: 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke',
+  INTUIT_USERINFO_URL: 'https://accounts.platform.intuit.com/v1/openid_connect/userinfo',
+};
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const host = read.string('HOST', '127.0.0.1');
+  const publicUrl = read.url('PUBLIC_URL', `http://localhost:${port}`).replace(/\/$/, '');
+  const databaseUrl = read.required('DATABASE_URL', 'a PostgreSQL URL, e.g. postgres://postgres@127.0.0.1:5432/qbflow');
+  const operatorToken = read.required('OPERATOR_TOKEN', 'a long random string that authorises tenant creation');
+  if (operatorToken && operatorToken.length < 24) problems.push('OPERATOR_TOKEN must be at least 24 characters');
+
+  let encryptionKeys: EncryptionKey[] = [];
+  const keysText = read.required('ENCRYPTION_KEYS', '"id:base64-32-byte-key[,older-id:key]"');
+  if (keysText) {
+    try {
+      encryptionKeys = parseEncryptionKeys(keysText);
+      for (const k of encryptionKeys) if (k.key.length !== 32) problems.push(`ENCRYPTION_KEYS: key "${k.id}" is not 32 bytes`);
+      if (encryptionKeys.length === 0) problems.push('ENCRYPTION_KEYS lists no key');
+    } catch (error) {
+      problems.push(`ENCRYPTION_KEYS: ${(error as Error).message}`);
+    }
+  }
+
+  const certPath = env.TEMPORAL_TLS_CERT;
+  const keyPath = env.TEMPORAL_TLS_KEY;
+  if (Boolean(certPath) !== Boolean(keyPath)) problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together');
+  const temporal: TemporalConfig = {
+    address: read.required('TEMPORAL_ADDRESS', 'host:port of the Temporal frontend, e.g. 127.0.0.1:7233'),
+    namespace: read.string('TEMPORAL_NAMESPACE', 'default'),
+    taskQueue: read.string('TEMPORAL_TASK_QUEUE', 'qbflow'),
+    uiUrl: env.TEMPORAL_UI_URL ? read.url('TEMPORAL_UI_URL', '') : undefined,
+    tls: certPath && keyPath ? { certPath, keyPath } : undefined,
+    apiKey: env.TEMPORAL_API_KEY || undefined,
+  };
+
+  const intuit: IntuitConfig = {
+    clientId: read.required('INTUIT_CLIENT_ID', 'the app\'s client id from developer.intuit.com'),
+    clientSecret: read.required('INTUIT_CLIENT_SECRET', 'the app\'s client secret'),
+    redirectUri: read.url('INTUIT_REDIRECT_URI', `${publicUrl}/v1/oauth/callback`),
+    apiBaseUrl: read.url('INTUIT_API_BASE_URL', INTUIT_DEFAULTS.INTUIT_API_BASE_URL).replace(/\/$/, ''),
+    authorizeUrl: read.url('INTUIT_AUTHORIZE_URL', INTUIT_DEFAULTS.INTUIT_AUTHORIZE_URL),
+    tokenUrl: read.url('INTUIT_TOKEN_URL', INTUIT_DEFAULTS.INTUIT_TOKEN_URL),
+    revokeUrl: read.url('INTUIT_REVOKE_URL', INTUIT_DEFAULTS.INTUIT_REVOKE_URL),
+    userInfoUrl: read.url('INTUIT_USERINFO_URL', INTUIT_DEFAULTS.INTUIT_USERINFO_URL),
+    minorVersion: read.integer('INTUIT_MINOR_VERSION', 75, 75, 999),
+    requestsPerMinute: read.integer('INTUIT_REQUESTS_PER_MINUTE', 490, 1, 500),
+    refreshMarginSeconds: read.integer('INTUIT_REFRESH_MARGIN_SECONDS', 300, 0, 3000),
+    throttleBackoffSeconds: read.integer('INTUIT_THROTTLE_BACKOFF_SECONDS', 60, 1, 3600),
+  };
+
+  const config: Config = {
+    host,
+    port,
+    publicUrl,
+    logLevel: read.string('LOG_LEVEL', 'info'),
+    databaseUrl,
+    operatorToken,
+    encryptionKeys,
+    temporal,
+    intuit,
+    bodyLimit: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Reads typed values and records every problem instead of stopping at the first. */
+class EnvReader {
+  constructor(private readonly env: Env, private readonly problems: string[]) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  required(name: string, hint: string): string {
+    const value = this.env[name];
+    if (value === undefined || value === '') {
+      this.problems.push(`${name} is required (${hint})`);
+      return '';
+    }
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const text = this.env[name];
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  url(name: string, fallback: string): string {
+    const text = this.string(name, fallback);
+    try {
+      const url = new URL(text);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+      return text;
+    } catch {
+      this.problems.push(`${name} must be an http(s) URL (got "${text}")`);
+      return fallback;
+    }
+  }
+}

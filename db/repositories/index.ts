@@ -1,0 +1,26 @@
+// All repositories over one database, built once per process.
+import type { Database } from '../client.js';
+import type { SecretBox } from '../secrets.js';
+import { createConnectionsRepository } from './connections.js';
+import { createDocumentsRepository } from './documents.js';
+import { createMappingsRepository } from './mappings.js';
+import { createOAuthStatesRepository } from './oauth-states.js';
+import { createSettingsRepository } from './settings.js';
+import { createSyncErrorsRepository } from './sync-errors.js';
+import { createTenantsRepository } from './tenants.js';
+import { createTokensRepository } from './tokens.js';
+
+export function createRepositories(db: Database, box: SecretBox) {
+  return {
+    tenants: createTenantsRepository(db),
+    connections: createConnectionsRepository(db),
+    tokens: createTokensRepository(db, box),
+    oauthStates: createOAuthStatesRepository(db),
+    settings: createSettingsRepository(db),
+    mappings: createMappingsRepository(db),
+    documents: createDocumentsRepository(db),
+    syncErrors: createSyncErrorsRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,154 @@
+// Ledger-neutral drafts of the documents an order becomes, with every amount in cents, built once and
+// written by either ledger (QuickBooks Online or Desktop).
+import { lineAmountCents, parseCents, sumCents, type Cents } from './money.js';
+import { itemKey, type Order } from './order.js';
+import type { Settings } from './settings.js';
+
+export interface SalesLine {
+  itemId: string;
+  itemName: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  amountCents: Cents;
+}
+
+export interface InvoiceDraft {
+  orderId: string;
+  number: string;
+  date: string;
+  dueDate?: string;
+  customerId: string;
+  memo?: string;
+  lines: SalesLine[];
+  discountCents: Cents;
+  /** The order's tax as one line with the configured item, or undefined to let QuickBooks apply its default. */
+  taxLine?: { itemId: string; amountCents: Cents };
+  accounts: { receivableId?: string; discountId?: string };
+  totalCents: Cents;
+}
+
+export interface PurchaseLine {
+  itemId: string;
+  itemName: string;
+  description: string;
+  quantity: string;
+  unitCost: string;
+  amountCents: Cents;
+}
+
+export interface PurchaseDraft {
+  orderId: string;
+  number: string;
+  date: string;
+  dueDate?: string;
+  vendorId: string;
+  memo?: string;
+  lines: PurchaseLine[];
+  accounts: { payableId?: string; costOfGoodsSoldId?: string };
+  totalCents: Cents;
+}
+
+export interface PaymentDraft {
+  externalId: string;
+  orderId: string;
+  customerId: string;
+  invoiceId: string;
+  date: string;
+  amountCents: Cents;
+  reference?: string;
+}
+
+export interface ResolvedParties {
+  customerId?: string;
+  vendorId?: string;
+  /** item key (product number or name, per settings) → QuickBooks item id */
+  itemIds: Record<string, string>;
+}
+
+export interface ResolvedAccounts {
+  receivable?: string;
+  income?: string;
+  payable?: string;
+  costOfGoodsSold?: string;
+  discount?: string;
+}
+
+export function buildInvoiceDraft(order: Order, settings: Settings, ids: ResolvedParties, accounts: ResolvedAccounts): InvoiceDraft {
+  if (!ids.customerId) throw new Error('the customer must be resolved before the invoice');
+  const lines = order.lines.map((line): SalesLine => {
+    const key = itemKey(line, settings.itemField);
+    return {
+      itemId: requireItem(ids, key),
+      itemName: key,
+      description: line.description ?? line.productName,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      amountCents: lineAmountCents(line.quantity, line.unitPrice),
+    };
+  });
+  const discountCents = order.discount ? parseCents(order.discount) : 0;
+  const taxCents = order.tax ? parseCents(order.tax) : 0;
+  const taxLine = settings.tax.mode === 'orderTotal' && taxCents > 0
+    ? { itemId: settings.tax.itemId, amountCents: taxCents }
+    : undefined;
+  const subtotal = sumCents(lines.map((l) => l.amountCents));
+  return {
+    orderId: order.orderId,
+    number: order.number,
+    date: order.date,
+    ...(order.dueDate ? { dueDate: order.dueDate } : {}),
+    customerId: ids.customerId,
+    ...(order.memo ? { memo: order.memo } : {}),
+    lines,
+    discountCents,
+    ...(taxLine ? { taxLine } : {}),
+    accounts: { receivableId: accounts.receivable, discountId: accounts.discount },
+    totalCents: subtotal - discountCents + (taxLine?.amountCents ?? 0),
+  };
+}
+
+export function buildPurchaseDraft(order: Order, settings: Settings, ids: ResolvedParties, accounts: ResolvedAccounts): PurchaseDraft {
+  if (!ids.vendorId) throw new Error('the vendor must be resolved before a bill or purchase order');
+  const lines = order.lines.map((line): PurchaseLine => {
+    if (line.unitCost === undefined) throw new Error(`line ${line.productNumber} has no unit cost`);
+    const key = itemKey(line, settings.itemField);
+    return {
+      itemId: requireItem(ids, key),
+      itemName: key,
+      description: line.description ?? line.productName,
+      quantity: line.quantity,
+      unitCost: line.unitCost,
+      amountCents: lineAmountCents(line.quantity, line.unitCost),
+    };
+  });
+  return {
+    orderId: order.orderId,
+    number: order.number,
+    date: order.date,
+    ...(order.dueDate ? { dueDate: order.dueDate } : {}),
+    vendorId: ids.vendorId,
+    ...(order.memo ? { memo: order.memo } : {}),
+    lines,
+    accounts: { payableId: accounts.payable, costOfGoodsSoldId: accounts.costOfGoodsSold },
+    totalCents: sumCents(lines.map((l) => l.amountCents)),
+  };
+}
+
+export function buildPaymentDrafts(order: Order, customerId: string, invoiceId: string): PaymentDraft[] {
+  return (order.payments ?? []).map((payment) => ({
+    externalId: payment.externalId,
+    orderId: order.orderId,
+    customerId,
+    invoiceId,
+    date: payment.date,
+    amountCents: parseCents(payment.amount),
+    ...(payment.reference ? { reference: payment.reference } : {}),
+  }));
+}
+
+function requireItem(ids: ResolvedParties, key: string): string {
+  const id = ids.itemIds[key];
+  if (!id) throw new Error(`item "${key}" was not resolved`);
+  return id;
+}

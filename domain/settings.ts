@@ -1,0 +1,52 @@
+// Per-connection settings: who may send, which documents, how items are matched, default accounts, tax.
+import { Type, type Static } from 'typebox';
+
+const QuickBooksId = Type.String({ minLength: 1, maxLength: 64, description: 'A QuickBooks object id' });
+
+export const SettingsSchema = Type.Object({
+  senders: Type.Union([
+    Type.Object({ mode: Type.Literal('everyone') }, { additionalProperties: false }),
+    Type.Object({
+      mode: Type.Literal('listed'),
+      teams: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 500, uniqueItems: true }),
+      users: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 5000, uniqueItems: true }),
+    }, { additionalProperties: false }),
+  ], { description: 'Who may send documents: everyone, or the listed teams and users' }),
+  documents: Type.Object({
+    invoice: Type.Boolean(),
+    bill: Type.Boolean(),
+    purchaseOrder: Type.Boolean(),
+  }, { additionalProperties: false, description: 'Which documents may be sent' }),
+  itemField: Type.Union([Type.Literal('productNumber'), Type.Literal('productName')], {
+    description: 'Which order field names the QuickBooks item',
+  }),
+  accounts: Type.Object({
+    receivable: Type.Optional(QuickBooksId),
+    income: Type.Optional(QuickBooksId),
+    payable: Type.Optional(QuickBooksId),
+    costOfGoodsSold: Type.Optional(QuickBooksId),
+    discount: Type.Optional(QuickBooksId),
+  }, { additionalProperties: false, description: 'Default accounts; absent ones are found by type in the company' }),
+  tax: Type.Union([
+    Type.Object({ mode: Type.Literal('quickbooks') }, { additionalProperties: false }),
+    Type.Object({ mode: Type.Literal('orderTotal'), itemId: QuickBooksId }, { additionalProperties: false }),
+  ], { description: 'QuickBooks\' own default tax, or the order\'s total tax as one line with the chosen item' }),
+}, { additionalProperties: false });
+
+export type Settings = Static<typeof SettingsSchema>;
+export type AccountRole = keyof Settings['accounts'];
+
+export const defaultSettings: Settings = {
+  senders: { mode: 'everyone' },
+  documents: { invoice: true, bill: true, purchaseOrder: true },
+  itemField: 'productNumber',
+  accounts: {},
+  tax: { mode: 'quickbooks' },
+};
+
+/** Whether a user (and their teams) may send under these settings. */
+export function maySend(settings: Settings, sender: { userId: string; teamIds?: readonly string[] }): boolean {
+  if (settings.senders.mode === 'everyone') return true;
+  const { teams, users } = settings.senders;
+  return users.includes(sender.userId) || (sender.teamIds ?? []).some((team) => teams.includes(team));
+}

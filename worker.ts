@@ -1,0 +1,54 @@
+// The worker's composition root: configuration, services, activities, Temporal worker. No business logic.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from './activities/index.js';
+import { createServices } from './activities/services.js';
+import { loadConfig, type Config } from './config/index.js';
+import { createLogger, installTemporalLogging } from './config/logger.js';
+import { connectionOptions } from './config/temporal.js';
+
+export interface WorkerHandle {
+  worker: Worker;
+  /** Resolves when the worker has stopped (after `shutdown()` or a fatal error). */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+export async function startWorker(config: Config, options: { workflowBundle?: WorkerOptions['workflowBundle'] } = {}): Promise<WorkerHandle> {
+  const logger = createLogger(config.logLevel, 'worker');
+  installTemporalLogging(logger);
+  const services = createServices(config);
+  const connection = await NativeConnection.connect(connectionOptions(config.temporal));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    activities: createActivities({
+      repos: services.repos,
+      ledgerFor: services.ledgerFor,
+      failurePolicy: { throttleBackoffSeconds: config.intuit.throttleBackoffSeconds },
+    }),
+  });
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    await services.close();
+  });
+  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker started');
+  return {
+    worker,
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const handle = await startWorker(loadConfig());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void handle.shutdown());
+  await handle.done;
+}

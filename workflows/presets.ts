@@ -1,0 +1,25 @@
+// Timeouts and retries, named by the kind of work (STYLE.md §4).
+import type { ActivityOptions } from '@temporalio/workflow';
+
+const nonRetryableErrorTypes = ['QuickBooksRejected', 'NeedsReauthorization', 'NotConnected'];
+
+/** A database step: quick, retried briefly. */
+export const databaseStep = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
+} as const satisfies ActivityOptions;
+
+/**
+ * A QuickBooks call. The timeout covers waiting for the realm's request pacing; outages and throttling are
+ * retried for hours (an order waits for QuickBooks rather than failing), rejections are not retried.
+ */
+export const quickBooksCall = {
+  startToCloseTimeout: '15 minutes',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 100,
+    nonRetryableErrorTypes,
+  },
+} as const satisfies ActivityOptions;

@@ -1,0 +1,180 @@
+// Order send: customer, vendor, items, invoice, bill and/or purchase order, payments, each an idempotent step.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { buildInvoiceDraft, buildPaymentDrafts, buildPurchaseDraft, type ResolvedParties } from '../domain/drafts.js';
+import { formatCents } from '../domain/money.js';
+import type { Order } from '../domain/order.js';
+import { databaseStep, quickBooksCall } from './presets.js';
+import { Outcome } from './search-attributes.js';
+
+export interface SendOrderArgs {
+  tenantId: string;
+  connectionId: string;
+  orderId: string;
+}
+
+export interface OrderSubmission {
+  revision: number;
+  order: Order;
+}
+
+export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+
+export interface StepStatus {
+  step: string;
+  state: StepState;
+  quickbooksId?: string;
+  /** created, updated, unchanged, adopted: what the step did in QuickBooks. */
+  action?: string;
+  detail?: string;
+  error?: string;
+}
+
+export type OrderOutcome = 'running' | 'posted' | 'partially_posted' | 'failed';
+
+export interface OrderStatus {
+  orderId: string;
+  revision: number;
+  outcome: OrderOutcome;
+  steps: StepStatus[];
+}
+
+export const submitOrder = defineSignal<[OrderSubmission]>('submitOrder');
+export const orderStatus = defineQuery<OrderStatus>('orderStatus');
+
+/** One workflow per order: a retried request or a new revision never starts a second one. */
+export function sendOrderWorkflowId(args: SendOrderArgs): string {
+  return `send-order/${args.tenantId}/${args.connectionId}/${args.orderId}`;
+}
+
+const db = proxyActivities<Activities>(databaseStep);
+const qb = proxyActivities<Activities>(quickBooksCall);
+
+/** Sends an order to QuickBooks, then any newer revision that arrived meanwhile; returns what each step did. */
+export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
+  let next: OrderSubmission | undefined;
+  let highest = 0;
+  let status: OrderStatus = { orderId: args.orderId, revision: 0, outcome: 'running', steps: [] };
+  setHandler(submitOrder, (submission) => {
+    if (submission.revision < highest) return; // an older revision never overwrites a newer one
+    highest = submission.revision;
+    next = submission;
+  });
+  setHandler(orderStatus, () => status);
+
+  await condition(() => next !== undefined);
+  while (next) {
+    const current: OrderSubmission = next;
+    next = undefined;
+    status = { orderId: args.orderId, revision: current.revision, outcome: 'running', steps: plannedSteps(current.order) };
+    await sendRevision(args.connectionId, current, status);
+    status.outcome = outcomeOf(status.steps);
+  }
+  upsertSearchAttributes([{ key: Outcome, value: status.outcome }]);
+  return status;
+}
+
+async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus): Promise<void> {
+  const step = (name: string) => status.steps.find((s) => s.step === name)!;
+  const run = async <T>(name: string, work: () => Promise<T>, describe: (result: T) => Partial<StepStatus>): Promise<T | undefined> => {
+    const s = step(name);
+    s.state = 'running';
+    try {
+      const result = await work();
+      Object.assign(s, { state: 'done' }, describe(result));
+      return result;
+    } catch (error) {
+      s.state = 'failed';
+      s.error = plainMessage(error);
+      await db.recordSyncError(connectionId, name, order.orderId, failureCode(error), s.error);
+      return undefined;
+    }
+  };
+  const skipAfter = (names: string[], reason: string) => {
+    for (const name of names) if (step(name)?.state === 'pending') Object.assign(step(name), { state: 'skipped', detail: reason });
+  };
+
+  const { settings, accounts } = await db.loadOrderContext(connectionId);
+  const wants = (document: 'invoice' | 'bill' | 'purchaseOrder') => order.documents.includes(document);
+  const ids: ResolvedParties = { itemIds: {} };
+
+  const customer = wants('invoice')
+    ? await run('customer', () => qb.resolveCustomer(connectionId, order.customer), (r) => ({ quickbooksId: r.id, detail: r.name }))
+    : undefined;
+  const vendor = order.vendor && (wants('bill') || wants('purchaseOrder'))
+    ? await run('vendor', () => qb.resolveVendor(connectionId, order.vendor!), (r) => ({ quickbooksId: r.id, detail: r.name }))
+    : undefined;
+  const itemIds = await run('items', () => qb.resolveItems(connectionId, order.lines, settings.itemField, accounts),
+    (r) => ({ detail: `${Object.keys(r).length} item(s)` }));
+  if (!itemIds) {
+    skipAfter(status.steps.map((s) => s.step), 'the items could not be resolved');
+    return;
+  }
+  Object.assign(ids, { itemIds, customerId: customer?.id, vendorId: vendor?.id });
+
+  const posted = (r: { id: string; action: string; totalCents: number; number: string | null }) =>
+    ({ quickbooksId: r.id, action: r.action, detail: `${r.number ? `#${r.number} ` : ''}total ${formatCents(r.totalCents)}` });
+
+  const invoiceWork = wants('invoice') && customer
+    ? run('invoice', () => qb.postInvoice(connectionId, revision, buildInvoiceDraft(order, settings, ids, accounts)), posted)
+    : Promise.resolve(undefined);
+  const purchaseWork = vendor ? Promise.all([
+    wants('bill') ? run('bill', () => qb.postPurchase(connectionId, 'bill', revision, buildPurchaseDraft(order, settings, ids, accounts)), posted) : undefined,
+    wants('purchaseOrder') ? run('purchaseOrder', () => qb.postPurchase(connectionId, 'purchase_order', revision, buildPurchaseDraft(order, settings, ids, accounts)), posted) : undefined,
+  ]) : Promise.resolve([]);
+  const [invoice] = await Promise.all([invoiceWork, purchaseWork]);
+  if (!customer) skipAfter(['invoice'], 'the customer could not be resolved');
+  if (!vendor) skipAfter(['bill', 'purchaseOrder'], 'the vendor could not be resolved');
+
+  if (!invoice || !customer) {
+    skipAfter(status.steps.filter((s) => s.step.startsWith('payment:')).map((s) => s.step), 'the invoice was not posted');
+    return;
+  }
+  for (const payment of buildPaymentDrafts(order, customer.id, invoice.id)) {
+    await run(`payment:${payment.externalId}`, () => qb.postPayment(connectionId, revision, payment),
+      (r) => ({ quickbooksId: r.id, action: r.action, detail: `applied ${formatCents(payment.amountCents)} to invoice ${invoice.id}` }));
+  }
+}
+
+function plannedSteps(order: Order): StepStatus[] {
+  const purchase = order.documents.includes('bill') || order.documents.includes('purchaseOrder');
+  const names = [
+    ...(order.documents.includes('invoice') ? ['customer'] : []),
+    ...(purchase ? ['vendor'] : []),
+    'items',
+    ...order.documents,
+    ...(order.payments ?? []).map((p) => `payment:${p.externalId}`),
+  ];
+  return names.map((step) => ({ step, state: 'pending' }));
+}
+
+function outcomeOf(steps: StepStatus[]): OrderOutcome {
+  const failed = steps.some((s) => s.state === 'failed' || s.state === 'skipped');
+  const documentsPosted = steps.some((s) => ['invoice', 'bill', 'purchaseOrder'].includes(s.step) && s.state === 'done');
+  if (!failed) return 'posted';
+  return documentsPosted ? 'partially_posted' : 'failed';
+}
+
+function plainMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure || cause instanceof Error) return cause.message;
+  return String(cause);
+}
+
+function failureCode(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) {
+    const detail = cause.details?.[0] as { code?: string } | undefined;
+    return detail?.code ?? cause.type ?? 'Unknown';
+  }
+  return 'Unknown';
+}
