@@ -49,7 +49,7 @@ export function centsToJsonNumber(cents: Cents): number {
 /** Reads a money amount Intuit sent as a JSON number, through its decimal text, never by float arithmetic. */
 export function centsFromJsonNumber(value: number | string): Cents {
   const text = typeof value === 'number' ? numberToPlainString(value) : value;
-  return divideHalfUp(parseDecimal(text, 10), 2);
+  return divideHalfUp(parseDecimal(text, 30), 2);
 }
 
 /** Rounds a decimal half-up (away from zero on .5) to `scale` places, returned as scaled units. */

@@ -1,0 +1,40 @@
+// The Fastify application factory. Only the server entry (api/server.ts) listens.
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppDeps } from './deps.js';
+import { errorHandler, notFound, ProblemSchema, sendProblem } from './errors.js';
+import auth from './plugins/auth.js';
+import openapi from './plugins/openapi.js';
+import connectionRoutes from './routes/connections/index.js';
+import mappingRoutes from './routes/mappings/index.js';
+import oauthRoutes from './routes/oauth/index.js';
+import orderRoutes from './routes/orders/index.js';
+import quickBooksLookupRoutes from './routes/quickbooks/index.js';
+import settingsRoutes from './routes/settings/index.js';
+import tenantRoutes from './routes/tenants/index.js';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.bodyLimit,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  app.decorate('deps', deps);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound(`No route ${request.method} ${request.url}`)));
+  app.addSchema(ProblemSchema);
+
+  await app.register(openapi);
+  await app.register(formbody);
+  await app.register(auth);
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  for (const routes of [tenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes]) {
+    await app.register(routes);
+  }
+  return app;
+}

@@ -1,0 +1,40 @@
+// What the API needs from the rest of the product, passed into buildApp (never imported as singletons).
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { LedgerFor } from '../activities/ledgers.js';
+import type { IntuitOAuth } from '../activities/qbo/oauth.js';
+import type { Config } from '../config/index.js';
+import type { Connection } from '../db/repositories/connections.js';
+import type { Repositories } from '../db/repositories/index.js';
+import type { Tenant } from '../db/repositories/tenants.js';
+import { notFound } from './errors.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal'>;
+  repos: Repositories;
+  oauth: IntuitOAuth;
+  ledgerFor: LedgerFor;
+  temporal: Client;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    tenant: Tenant | null;
+  }
+}
+
+/** The tenant's connection named in the path, or 404 (another tenant's connection is not found either). */
+export async function connectionOf(app: FastifyInstance, request: FastifyRequest, id: string): Promise<Connection> {
+  const connection = await app.deps.repos.connections.findForTenant(request.tenant!.id, id);
+  if (!connection) throw notFound(`No connection ${id} for this tenant`);
+  return connection;
+}
+
+/** Link to a workflow in Temporal UI, when a UI address is known. */
+export function temporalUiLink(config: AppDeps['config'], workflowId: string): string | undefined {
+  const base = config.temporal.uiUrl?.replace(/\/$/, '');
+  return base && `${base}/namespaces/${encodeURIComponent(config.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}

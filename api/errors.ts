@@ -1,0 +1,89 @@
+// Problem Details (RFC 9457) for every error the API returns, built from a few typed error classes.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { explainFault } from '../activities/failures.js';
+import { QuickBooksFault, QuickBooksUnavailable } from '../activities/qbo/client.js';
+import { InvalidGrantError } from '../activities/qbo/oauth.js';
+import { NotConnectedError } from '../activities/qbo/tokens.js';
+
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.Optional(Type.String()),
+  instance: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+}, { $id: 'Problem', description: 'application/problem+json' });
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
+    super(detail);
+  }
+}
+
+export const badRequest = (detail: string, errors?: { field: string; message: string }[]) => new Problem(400, 'Bad Request', detail, errors);
+export const unauthorized = (detail: string) => new Problem(401, 'Unauthorized', detail);
+export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detail);
+export const notFound = (detail: string) => new Problem(404, 'Not Found', detail);
+export const conflict = (detail: string) => new Problem(409, 'Conflict', detail);
+export const unprocessable = (detail: string) => new Problem(422, 'Unprocessable Content', detail);
+export const badGateway = (detail: string) => new Problem(502, 'Bad Gateway', detail);
+
+const typeFor = (status: number) => `https://qbflow.dev/problems/${status}`;
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send({
+    type: typeFor(problem.status),
+    title: problem.title,
+    status: problem.status,
+    detail: problem.message,
+    instance: request.url,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  });
+}
+
+/** The one error handler: 4xx pass through with their detail, 5xx are logged and hidden. */
+export function errorHandler(this: unknown, error: FastifyError | Problem | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof Problem) return sendProblem(reply, request, error);
+  const fromQuickBooks = quickBooksProblem(error);
+  if (fromQuickBooks) return sendProblem(reply, request, fromQuickBooks);
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const errors = fastifyError.validation.map((v) => ({
+      field: `${fastifyError.validationContext ?? 'body'}${v.instancePath || ''}${missingProperty(v.params)}`,
+      message: v.message ?? 'is invalid',
+    }));
+    return sendProblem(reply, request, badRequest(`The ${fastifyError.validationContext ?? 'request'} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors));
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return sendProblem(reply, request, new Problem(status, titleFor(status), error.message));
+  }
+  request.log.error({ err: error }, 'request failed');
+  return sendProblem(reply, request, new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.'));
+}
+
+function missingProperty(params: unknown): string {
+  const missing = (params as { missingProperty?: string } | undefined)?.missingProperty;
+  return missing ? `/${missing}` : '';
+}
+
+function titleFor(status: number): string {
+  return ({ 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' } as Record<number, string>)[status] ?? 'Error';
+}
+
+/** Errors from a live QuickBooks call made while answering (look-ups, mapping checks). */
+function quickBooksProblem(error: Error): Problem | undefined {
+  if (error instanceof NotConnectedError || error instanceof InvalidGrantError) return conflict(error.message);
+  if (error instanceof QuickBooksFault) {
+    if (error.status === 429) return new Problem(503, 'Service Unavailable', 'QuickBooks is throttling requests for this company; try again in a minute');
+    return badGateway(explainFault(error));
+  }
+  if (error instanceof QuickBooksUnavailable) return badGateway(`QuickBooks could not answer: ${error.message}`);
+  return undefined;
+}

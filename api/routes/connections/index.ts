@@ -1,0 +1,109 @@
+// Connections: create (with the OAuth authorize URL), read, re-authorise, disconnect.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Connection } from '../../../db/repositories/connections.js';
+import { connectionOf } from '../../deps.js';
+import { badGateway, badRequest } from '../../errors.js';
+import { ConnectionParams, problems } from '../../schemas.js';
+
+const ConnectionView = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  name: Type.String(),
+  status: Type.String({ description: 'pending, connected, expiring, needs_reauth or disconnected' }),
+  statusDetail: Type.Union([Type.String(), Type.Null()]),
+  realmId: Type.Union([Type.String(), Type.Null()]),
+  reauthorizeBy: Type.Union([Type.String(), Type.Null()], { description: 'When QuickBooks will stop accepting this connection unless someone reconnects it' }),
+  createdAt: Type.String(),
+});
+
+const CreateConnection = Type.Object({
+  type: Type.Literal('qbo'),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+}, { additionalProperties: false });
+
+const WithAuthorizeUrl = Type.Object({
+  connection: ConnectionView,
+  authorizeUrl: Type.String({ description: 'Send the person who owns the QuickBooks company here' }),
+});
+
+export default async function connectionRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { repos, oauth } = app.deps;
+  app.addHook('onRequest', (request) => app.requireTenant(request));
+
+  const view = async (connection: Connection) => {
+    const tokens = await repos.tokens.read(connection.id);
+    const deadline = tokens && [tokens.refreshExpiresAt, tokens.hardExpiresAt].filter((d): d is Date => !!d)
+      .reduce((a, b) => (a < b ? a : b));
+    return {
+      id: connection.id,
+      type: connection.type,
+      name: connection.name,
+      status: connection.status,
+      statusDetail: connection.statusDetail,
+      realmId: connection.realmId,
+      reauthorizeBy: deadline ? deadline.toISOString() : null,
+      createdAt: connection.createdAt.toISOString(),
+    };
+  };
+
+  app.post('/v1/connections', {
+    schema: { tags: ['connections'], summary: 'Create a connection and get the URL that authorises it', body: CreateConnection, response: { 201: WithAuthorizeUrl, ...problems(400, 401) } },
+  }, async (request, reply) => {
+    const tenantId = request.tenant!.id;
+    const connection = await repos.connections.create({ tenantId, type: request.body.type, name: request.body.name ?? 'QuickBooks Online' });
+    const state = await repos.oauthStates.issue(tenantId, connection.id);
+    return reply.code(201).send({ connection: await view(connection), authorizeUrl: oauth.authorizeUrl(state) });
+  });
+
+  app.get('/v1/connections/:id', {
+    schema: { tags: ['connections'], summary: 'Read a connection', params: ConnectionParams, response: { 200: ConnectionView, ...problems(401, 404) } },
+  }, async (request) => view(await connectionOf(app, request, request.params.id)));
+
+  app.post('/v1/connections/:id/authorize', {
+    schema: { tags: ['connections'], summary: 'Get a new authorisation URL (to reconnect the same company)', params: ConnectionParams, response: { 200: WithAuthorizeUrl, ...problems(400, 401, 404) } },
+  }, async (request) => {
+    const connection = await connectionOf(app, request, request.params.id);
+    if (connection.type !== 'qbo') throw badRequest('Only QuickBooks Online connections are authorised through OAuth');
+    const state = await repos.oauthStates.issue(connection.tenantId, connection.id);
+    return { connection: await view(connection), authorizeUrl: oauth.authorizeUrl(state) };
+  });
+
+  app.delete('/v1/connections/:id', {
+    schema: {
+      tags: ['connections'],
+      summary: 'Disconnect: revoke the authorisation at Intuit, erase the tokens, remove the connection',
+      params: ConnectionParams,
+      querystring: Type.Object({ force: Type.Optional(Type.Boolean({ description: 'Remove even if Intuit cannot be reached to revoke' })) }),
+      response: { 204: Type.Null(), ...problems(401, 404, 409, 502) },
+    },
+  }, async (request, reply) => {
+    const connection = await connectionOf(app, request, request.params.id);
+    const tokens = await repos.tokens.read(connection.id);
+    if (tokens) {
+      try {
+        await oauth.revoke(tokens.refreshToken);
+      } catch (error) {
+        if (!request.query.force) {
+          throw badGateway(`Intuit could not revoke the authorisation (${(error as Error).message}); try again, or pass force=true to remove it here anyway`);
+        }
+        request.log.warn({ err: error, connectionId: connection.id }, 'revoke failed; removing anyway (force)');
+      }
+    }
+    await repos.connections.remove(connection.id);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/v1/connections/:id/sync-errors', {
+    schema: {
+      tags: ['connections'], summary: 'What is blocking documents, in words a bookkeeper can act on', params: ConnectionParams,
+      response: { 200: Type.Object({ errors: Type.Array(Type.Object({ id: Type.String(), documentKind: Type.String(), externalId: Type.String(), code: Type.String(), message: Type.String(), createdAt: Type.String() })) }), ...problems(401, 404) },
+    },
+  }, async (request) => {
+    const connection = await connectionOf(app, request, request.params.id);
+    const errors = await repos.syncErrors.listOpen(connection.id);
+    return { errors: errors.map((e) => ({ id: e.id, documentKind: e.documentKind, externalId: e.externalId, code: e.code, message: e.message, createdAt: e.createdAt.toISOString() })) };
+  });
+}

