@@ -1,0 +1,122 @@
+// One QuickBooks company (realm): its objects by entity, id sequences, settings and request statistics.
+import type { JsonObject } from '../json.js';
+
+export const ENTITY_NAMES = [
+  'Account',
+  'Bill',
+  'CompanyInfo',
+  'Customer',
+  'Employee',
+  'Invoice',
+  'Item',
+  'Payment',
+  'PurchaseOrder',
+  'TaxCode',
+  'Vendor',
+] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+
+export interface CompanySettings {
+  name: string;
+  /** False models a plan without purchase orders (Intuit answers 5020). */
+  purchaseOrders: boolean;
+  /** Default sales tax rate in percent ("8.25"), or null when the company has no sales tax set up. */
+  salesTaxRate: string | null;
+}
+
+export interface RealmStats {
+  requests: number;
+  writes: number;
+  throttled: number;
+  injectedFaults: number;
+  replays: number;
+  byEndpoint: Record<string, number>;
+  lastMinorVersion: { requested: string | null; served: number } | null;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+}
+
+const MAX_STORED_REQUEST_IDS = 20_000;
+
+export class Company {
+  readonly stats: RealmStats = { requests: 0, writes: 0, throttled: 0, injectedFaults: 0, replays: 0, byEndpoint: {}, lastMinorVersion: null };
+  /** Per-customer sales tax rate overrides (percent text), set through the control surface. */
+  readonly customerTaxRates = new Map<string, string>();
+  private readonly tables = new Map<EntityName, Map<string, JsonObject>>();
+  private readonly tombstones = new Map<EntityName, Set<string>>();
+  private readonly listSequences = new Map<EntityName, number>();
+  private transactionSequence = 0;
+  private readonly docSequences = new Map<EntityName, number>();
+  private readonly responses = new Map<string, StoredResponse>();
+
+  constructor(
+    readonly realmId: string,
+    readonly createdAt: number,
+    public settings: CompanySettings,
+  ) {}
+
+  get(entity: EntityName, id: string): JsonObject | undefined {
+    return this.tables.get(entity)?.get(id);
+  }
+
+  all(entity: EntityName): JsonObject[] {
+    return [...(this.tables.get(entity)?.values() ?? [])];
+  }
+
+  count(entity: EntityName): number {
+    return this.tables.get(entity)?.size ?? 0;
+  }
+
+  put(entity: EntityName, object: JsonObject): void {
+    let table = this.tables.get(entity);
+    if (!table) {
+      table = new Map();
+      this.tables.set(entity, table);
+    }
+    table.set(String(object.Id), object);
+  }
+
+  remove(entity: EntityName, id: string): void {
+    this.tables.get(entity)?.delete(id);
+    let dead = this.tombstones.get(entity);
+    if (!dead) {
+      dead = new Set();
+      this.tombstones.set(entity, dead);
+    }
+    dead.add(id);
+  }
+
+  wasDeleted(entity: EntityName, id: string): boolean {
+    return this.tombstones.get(entity)?.has(id) ?? false;
+  }
+
+  /** Name lists number each entity on its own; transactions share one sequence, as in QuickBooks. */
+  nextId(entity: EntityName, shared: boolean): string {
+    if (shared) return String(++this.transactionSequence);
+    const next = (this.listSequences.get(entity) ?? 0) + 1;
+    this.listSequences.set(entity, next);
+    return String(next);
+  }
+
+  /** Automatic document numbers (when the caller sends no DocNumber) start at 1001. */
+  nextDocNumber(entity: EntityName): string {
+    const next = (this.docSequences.get(entity) ?? 1000) + 1;
+    this.docSequences.set(entity, next);
+    return String(next);
+  }
+
+  storedResponse(requestId: string): StoredResponse | undefined {
+    return this.responses.get(requestId);
+  }
+
+  storeResponse(requestId: string, response: StoredResponse): void {
+    if (this.responses.size >= MAX_STORED_REQUEST_IDS) {
+      const oldest = this.responses.keys().next().value;
+      if (oldest !== undefined) this.responses.delete(oldest);
+    }
+    this.responses.set(requestId, response);
+  }
+}

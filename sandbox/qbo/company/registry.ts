@@ -1,0 +1,62 @@
+// All companies of the sandbox, by realm id. A new company is seeded like a fresh QuickBooks Online file.
+import { randomInt } from 'node:crypto';
+import { parseDecimal } from '../../../domain/money.js';
+import type { SandboxClock } from '../clock.js';
+import { Company, type CompanySettings } from './company.js';
+import { seedCompany } from './seed.js';
+
+export interface CompanyOptions {
+  name?: string;
+  /** Default true; false models a plan without purchase orders. */
+  purchaseOrders?: boolean;
+  /** Default sales tax rate in percent, e.g. "8.25"; absent means no sales tax. */
+  salesTaxRate?: string | number | null;
+  /** Pick the realm id (tests); otherwise a 16-digit id like Intuit's sandbox companies. */
+  realmId?: string;
+}
+
+export function normalizeRate(rate: string | number | null | undefined): string | null {
+  if (rate === null || rate === undefined) return null;
+  const text = String(rate);
+  parseDecimal(text, 5);
+  return text;
+}
+
+export class CompanyRegistry {
+  private readonly companies = new Map<string, Company>();
+
+  constructor(private readonly clock: SandboxClock) {}
+
+  create(options: CompanyOptions = {}): Company {
+    const realmId = options.realmId ?? this.newRealmId();
+    if (this.companies.has(realmId)) throw new Error(`company ${realmId} already exists`);
+    const settings: CompanySettings = {
+      name: options.name ?? `Sandbox Company ${this.companies.size + 1}`,
+      purchaseOrders: options.purchaseOrders ?? true,
+      salesTaxRate: normalizeRate(options.salesTaxRate),
+    };
+    const company = new Company(realmId, this.clock.now(), settings);
+    seedCompany(company, this.clock.now());
+    this.companies.set(realmId, company);
+    return company;
+  }
+
+  get(realmId: string): Company | undefined {
+    return this.companies.get(realmId);
+  }
+
+  list(): Company[] {
+    return [...this.companies.values()];
+  }
+
+  clear(): void {
+    this.companies.clear();
+  }
+
+  private newRealmId(): string {
+    for (;;) {
+      const id = `9341${String(randomInt(0, 1_000_000)).padStart(6, '0')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+      if (!this.companies.has(id)) return id;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+// HTTP face of the control surface, under /_sandbox. Bodies are JSON; errors are { "error": "…" }.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { CompanyOptions } from '../company/registry.js';
+import type { CommitFailureSpec, FailureSpec } from '../fault-injection.js';
+import { isObject } from '../json.js';
+import type { SandboxState } from '../state.js';
+import { intuitTime } from '../time.js';
+import { ControlError, type CompanySettingsPatch, type SandboxControl } from './surface.js';
+
+interface Realm {
+  realmId: string;
+}
+
+function body(value: unknown): Record<string, unknown> {
+  return isObject(value) ? value : {};
+}
+
+async function guarded(reply: FastifyReply, status: number, run: () => unknown): Promise<unknown> {
+  try {
+    const result = run();
+    return reply.code(status).send(result ?? { ok: true });
+  } catch (error) {
+    if (error instanceof ControlError || error instanceof Error) return reply.code(error instanceof ControlError ? 404 : 400).send({ error: error.message });
+    throw error;
+  }
+}
+
+export async function controlRoutes(app: FastifyInstance, deps: { state: SandboxState; control: SandboxControl }): Promise<void> {
+  const { state, control } = deps;
+
+  app.get('/_sandbox', async () => ({
+    companies: 'GET|POST /_sandbox/companies, GET /_sandbox/companies/:realmId[/:entity]',
+    settings: 'POST /_sandbox/companies/:realmId/settings { purchaseOrders?, salesTaxRate?, name? }',
+    customerTaxRate: 'POST /_sandbox/companies/:realmId/customers/:customerId/tax-rate { rate }',
+    tokens: 'POST /_sandbox/companies/:realmId/tokens | /expire-tokens | /disconnect',
+    faults: 'GET|POST|DELETE /_sandbox/faults, POST /_sandbox/faults/commit-then-fail, DELETE /_sandbox/faults/:id',
+    clock: 'GET /_sandbox/clock, POST /_sandbox/clock/advance { seconds }',
+    reset: 'POST /_sandbox/reset',
+  }));
+
+  app.get('/_sandbox/companies', async () => ({ companies: control.companies.list() }));
+  app.post('/_sandbox/companies', (request, reply) => guarded(reply, 201, () => control.companies.create(body(request.body) as CompanyOptions)));
+  app.get<{ Params: Realm }>('/_sandbox/companies/:realmId', (request, reply) =>
+    guarded(reply, 200, () => {
+      const summary = control.companies.get(request.params.realmId);
+      if (!summary) throw new ControlError(`no company with realm ${request.params.realmId}`);
+      return summary;
+    }),
+  );
+  app.get<{ Params: Realm & { entity: string } }>('/_sandbox/companies/:realmId/:entity', (request, reply) =>
+    guarded(reply, 200, () => {
+      const items = control.companies.objects(request.params.realmId, request.params.entity);
+      return { entity: request.params.entity, count: items.length, items };
+    }),
+  );
+  app.post<{ Params: Realm }>('/_sandbox/companies/:realmId/settings', (request, reply) =>
+    guarded(reply, 200, () => control.companies.configure(request.params.realmId, body(request.body) as CompanySettingsPatch)),
+  );
+  app.post<{ Params: Realm & { customerId: string } }>('/_sandbox/companies/:realmId/customers/:customerId/tax-rate', (request, reply) =>
+    guarded(reply, 200, () => {
+      const rate = body(request.body).rate;
+      if (rate !== null && typeof rate !== 'string' && typeof rate !== 'number') throw new Error('rate must be a percent (string or number) or null');
+      control.companies.setCustomerTaxRate(request.params.realmId, request.params.customerId, rate);
+      return { ok: true };
+    }),
+  );
+  app.post<{ Params: Realm }>('/_sandbox/companies/:realmId/tokens', (request, reply) =>
+    guarded(reply, 201, () => control.tokens.issue(request.params.realmId, { includeHardExpiry: body(request.body).includeHardExpiry === true })),
+  );
+  app.post<{ Params: Realm }>('/_sandbox/companies/:realmId/expire-tokens', (request, reply) =>
+    guarded(reply, 200, () => ({ expired: control.tokens.expireAccessTokens(request.params.realmId) })),
+  );
+  app.post<{ Params: Realm }>('/_sandbox/companies/:realmId/disconnect', (request, reply) =>
+    guarded(reply, 200, () => ({ revokedGrants: control.tokens.revokeRealm(request.params.realmId) })),
+  );
+
+  app.get('/_sandbox/faults', async () => ({ faults: control.faults.list() }));
+  app.post('/_sandbox/faults', (request, reply) => guarded(reply, 201, () => ({ id: control.faults.failNext(body(request.body) as unknown as FailureSpec) })));
+  app.post('/_sandbox/faults/commit-then-fail', (request, reply) =>
+    guarded(reply, 201, () => ({ id: control.faults.commitThenFail(body(request.body) as unknown as CommitFailureSpec) })),
+  );
+  app.delete('/_sandbox/faults', async () => {
+    control.faults.clear();
+    return { ok: true };
+  });
+  app.delete<{ Params: { id: string } }>('/_sandbox/faults/:id', async (request) => {
+    control.faults.clear(request.params.id);
+    return { ok: true };
+  });
+
+  app.get('/_sandbox/clock', async () => ({ now: state.clock.now(), time: intuitTime(state.clock.now()), offsetMs: state.clock.offsetMs }));
+  app.post('/_sandbox/clock/advance', (request, reply) =>
+    guarded(reply, 200, () => {
+      const { seconds, ms } = body(request.body);
+      const delta = typeof ms === 'number' ? ms : typeof seconds === 'number' ? seconds * 1000 : Number.NaN;
+      if (!Number.isFinite(delta)) throw new Error('give { seconds } or { ms }');
+      state.clock.advance(delta);
+      return { now: state.clock.now(), time: intuitTime(state.clock.now()), offsetMs: state.clock.offsetMs };
+    }),
+  );
+  app.post('/_sandbox/reset', async () => {
+    control.reset();
+    return { ok: true };
+  });
+}

@@ -1,0 +1,116 @@
+// The sandbox's own control surface (not Intuit's): inspect companies, arm faults, move the clock,
+// expire or revoke tokens. Used programmatically by tests and over HTTP under /_sandbox.
+import { ENTITY_NAMES, type Company, type EntityName } from '../company/company.js';
+import { normalizeRate, type CompanyOptions } from '../company/registry.js';
+import { entityByName } from '../entities/index.js';
+import type { CommitFailureSpec, FailureSpec } from '../fault-injection.js';
+import { clone, type JsonObject } from '../json.js';
+import type { TokenSet } from '../oauth/store.js';
+import type { SandboxState } from '../state.js';
+import { intuitTime } from '../time.js';
+
+export interface CompanySummary {
+  realmId: string;
+  name: string;
+  createdAt: string;
+  settings: { purchaseOrders: boolean; salesTaxRate: string | null };
+  customerTaxRates: Record<string, string>;
+  counts: Record<string, number>;
+  stats: Company['stats'];
+  connections: { grants: number; activeGrants: number; liveAccessTokens: number };
+}
+
+export interface CompanySettingsPatch {
+  name?: string;
+  purchaseOrders?: boolean;
+  salesTaxRate?: string | number | null;
+}
+
+export class ControlError extends Error {}
+
+function summarize(state: SandboxState, company: Company): CompanySummary {
+  return {
+    realmId: company.realmId,
+    name: company.settings.name,
+    createdAt: intuitTime(company.createdAt),
+    settings: { purchaseOrders: company.settings.purchaseOrders, salesTaxRate: company.settings.salesTaxRate },
+    customerTaxRates: Object.fromEntries(company.customerTaxRates),
+    counts: Object.fromEntries(ENTITY_NAMES.map((name) => [name, company.count(name)])),
+    stats: structuredClone(company.stats),
+    connections: state.oauth.summary(company.realmId),
+  };
+}
+
+/** `invoice`, `Invoice`, `invoices`, `purchaseorders` → the entity name. */
+function entityFromPath(path: string): EntityName | undefined {
+  return (entityByName(path) ?? entityByName(path.replace(/s$/i, '')) ?? entityByName(path.replace(/es$/i, '')))?.name;
+}
+
+export function createControl(state: SandboxState) {
+  const company = (realmId: string): Company => {
+    const found = state.companies.get(realmId);
+    if (!found) throw new ControlError(`no company with realm ${realmId}`);
+    return found;
+  };
+  return {
+    companies: {
+      create: (options: CompanyOptions = {}): CompanySummary => summarize(state, state.companies.create(options)),
+      list: (): CompanySummary[] => state.companies.list().map((c) => summarize(state, c)),
+      get: (realmId: string): CompanySummary | undefined => {
+        const found = state.companies.get(realmId);
+        return found ? summarize(state, found) : undefined;
+      },
+      /** All objects of one entity (inactive ones too), e.g. invoices with lines, TotalAmt and Balance. */
+      objects: (realmId: string, entity: string): JsonObject[] => {
+        const name = entityFromPath(entity);
+        if (!name) throw new ControlError(`unknown entity ${entity}`);
+        return company(realmId).all(name).map((o) => clone(o));
+      },
+      configure: (realmId: string, patch: CompanySettingsPatch): CompanySummary => {
+        const found = company(realmId);
+        found.settings = {
+          name: patch.name ?? found.settings.name,
+          purchaseOrders: patch.purchaseOrders ?? found.settings.purchaseOrders,
+          salesTaxRate: patch.salesTaxRate === undefined ? found.settings.salesTaxRate : normalizeRate(patch.salesTaxRate),
+        };
+        return summarize(state, found);
+      },
+      /** A customer's own sales tax rate in percent (null: back to the company default). */
+      setCustomerTaxRate: (realmId: string, customerId: string, rate: string | number | null): void => {
+        const found = company(realmId);
+        if (!found.get('Customer', customerId)) throw new ControlError(`no customer ${customerId} in realm ${realmId}`);
+        const normalized = normalizeRate(rate);
+        if (normalized === null) found.customerTaxRates.delete(customerId);
+        else found.customerTaxRates.set(customerId, normalized);
+      },
+      /** The live company object (direct access for tests). */
+      raw: (realmId: string): Company | undefined => state.companies.get(realmId),
+    },
+    tokens: {
+      /** Starts a grant for the realm without the consent flow, as a connected app would hold. */
+      issue: (realmId: string, options: { includeHardExpiry?: boolean } = {}): TokenSet => {
+        company(realmId);
+        return state.oauth.newGrant(state.options.clientId, realmId, options.includeHardExpiry ?? false);
+      },
+      expireAccessTokens: (realmId: string): number => state.oauth.expireAccessTokens(realmId),
+      /** As if the user disconnected the app in QuickBooks: refresh tokens get invalid_grant, calls 401. */
+      revokeRealm: (realmId: string): number => state.oauth.revokeRealm(realmId),
+    },
+    faults: {
+      failNext: (spec: FailureSpec): string => state.faults.failNext(spec),
+      commitThenFail: (spec: CommitFailureSpec): string => state.faults.commitThenFail(spec),
+      list: () => state.faults.list(),
+      clear: (id?: string): void => state.faults.clear(id),
+    },
+    clock: state.clock,
+    reset(): void {
+      state.companies.clear();
+      state.oauth.clear();
+      state.faults.clear();
+      state.limiter.reset();
+      state.clock.advance(-state.clock.offsetMs);
+    },
+  };
+}
+
+export type SandboxControl = ReturnType<typeof createControl>;

@@ -1,0 +1,16 @@
+// Everything the routes share: options, clock, companies, OAuth store, limiter and armed faults.
+import type { SandboxClock } from './clock.js';
+import type { CompanyRegistry } from './company/registry.js';
+import type { FaultInjector } from './fault-injection.js';
+import type { RateLimiter } from './limits.js';
+import type { OAuthStore } from './oauth/store.js';
+import type { ResolvedOptions } from './options.js';
+
+export interface SandboxState {
+  options: ResolvedOptions;
+  clock: SandboxClock;
+  companies: CompanyRegistry;
+  oauth: OAuthStore;
+  limiter: RateLimiter;
+  faults: FaultInjector;
+}
