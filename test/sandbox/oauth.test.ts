@@ -207,6 +207,19 @@ describe('OAuth 2.0 with intuit-oauth', () => {
     expect(new URL(denied.headers.get('location') as string).searchParams.get('error')).toBe('access_denied');
   });
 
+  it('serves intuit-oauth makeApiCall, whose errors carry Intuit’s fault code', async () => {
+    const client = oauthClient(harness);
+    const callback = await authorize(client);
+    await client.createToken(callback);
+    const realmId = new URL(callback).searchParams.get('realmId') as string;
+    const base = `${harness.url}/v3/company/${realmId}`;
+    const info = await client.makeApiCall({ url: `${base}/companyinfo/${realmId}?minorversion=75` });
+    expect(info.json.CompanyInfo.Id).toBe(realmId);
+    const created = await client.makeApiCall({ url: `${base}/customer?minorversion=75`, method: 'POST', body: { DisplayName: 'Via makeApiCall' } });
+    expect(created.json.Customer.SyncToken).toBe('0');
+    await expect(client.makeApiCall({ url: `${base}/customer?minorversion=75`, method: 'POST', body: { DisplayName: 'via MAKEAPICALL' } })).rejects.toMatchObject({ code: '6240' });
+  });
+
   it('answers userinfo for a valid access token', async () => {
     const client = oauthClient(harness);
     await client.createToken(await authorize(client));

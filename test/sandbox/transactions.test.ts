@@ -225,3 +225,18 @@ describe('bills and purchase orders', () => {
     expect((await s.api.call('POST', '/purchaseorder', po)).status).toBe(200);
   });
 });
+
+describe('invoice send without a body', () => {
+  it('accepts Content-Type: application/json with an empty body', async () => {
+    const harness = await startSandbox();
+    try {
+      const s = await seedOrderCompany(harness);
+      const invoice = (await seedInvoice(s, { BillEmail: { Address: 'billing@esprit.test' } })).body.Invoice;
+      const sent = await s.api.call('POST', `/invoice/${invoice.Id}/send`, '', { contentType: 'application/json' });
+      expect(sent.status).toBe(200);
+      expect(sent.body.Invoice).toMatchObject({ EmailStatus: 'EmailSent', BillEmail: { Address: 'billing@esprit.test' } });
+    } finally {
+      await harness.close();
+    }
+  });
+});

@@ -39,6 +39,17 @@ function postedQuery(request: FastifyRequest): string | undefined {
 }
 
 export async function accountingRoutes(app: FastifyInstance, state: SandboxState): Promise<void> {
+  // An empty JSON body is no body (invoice send may carry Content-Type: application/json and nothing else).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+    }
+  });
   // Intuit takes a posted query as application/text; invoice send comes as application/octet-stream.
   app.addContentTypeParser(['application/text', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
