@@ -54,8 +54,8 @@ export interface Ledger {
   /** Finds items by name; the map holds only those found. */
   findItems(names: string[]): Promise<Map<string, LedgerRef>>;
   createItem(input: ItemInput, key: string): Promise<LedgerRef>;
-  /** Whether the object still exists and is active (a learnt mapping may point at something deleted since). */
-  exists(kind: 'customers' | 'vendors' | 'items', id: string): Promise<boolean>;
+  /** The object if it exists and is active (a mapping may point at something deleted since). */
+  get(kind: 'customers' | 'vendors' | 'items', id: string): Promise<LedgerRef | undefined>;
 
   findInvoice(number: string, customerId: string): Promise<PostedDocument | undefined>;
   createInvoice(draft: InvoiceDraft, key: string): Promise<PostedDocument>;

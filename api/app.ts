@@ -1,6 +1,6 @@
 // The Fastify application factory. Only the server entry (api/server.ts) listens.
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound, ProblemSchema, sendProblem } from './errors.js';
 import auth from './plugins/auth.js';
@@ -12,14 +12,16 @@ import orderRoutes from './routes/orders/index.js';
 import quickBooksLookupRoutes from './routes/quickbooks/index.js';
 import settingsRoutes from './routes/settings/index.js';
 import tenantRoutes from './routes/tenants/index.js';
+import currentTenantRoutes from './routes/tenants/me.js';
 
 export interface AppOptions {
-  logger?: FastifyServerOptions['logger'];
+  /** A pino logger; silent when absent. */
+  logger?: FastifyBaseLogger;
 }
 
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: deps.config.bodyLimit,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
@@ -33,7 +35,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(auth);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [tenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes]) {
+  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes]) {
     await app.register(routes);
   }
   return app;

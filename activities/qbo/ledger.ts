@@ -128,10 +128,10 @@ export function createQboLedger(company: CompanyClient): Ledger {
       }
     },
 
-    async exists(kind, id) {
+    async get(kind, id) {
       const entity = ({ customers: 'Customer', vendors: 'Vendor', items: 'Item' } as const)[kind];
       const [row] = await query(entity, `Id = ${queryString(id)}`);
-      return row !== undefined && row.Active !== false;
+      return row && row.Active !== false ? toRef(row) : undefined;
     },
 
     async findInvoice(number, customerId) {

@@ -1,5 +1,5 @@
 // All repositories over one database, built once per process.
-import type { Database } from '../client.js';
+import type { Database, Executor } from '../client.js';
 import type { SecretBox } from '../secrets.js';
 import { createConnectionsRepository } from './connections.js';
 import { createDocumentsRepository } from './documents.js';
@@ -20,6 +20,8 @@ export function createRepositories(db: Database, box: SecretBox) {
     mappings: createMappingsRepository(db),
     documents: createDocumentsRepository(db),
     syncErrors: createSyncErrorsRepository(db),
+    /** Runs several repository writes atomically: pass the executor to each. */
+    transaction: <T>(work: (tx: Executor) => Promise<T>): Promise<T> => db.transaction(work),
   };
 }
 

@@ -1,7 +1,7 @@
 // Once per integration run: one Temporal dev server, one fresh PostgreSQL database (migrated), and one
 // workflow bundle. Each test file then starts its own sandbox, API and worker against them.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -24,6 +24,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const scratch = await mkdtemp(join(tmpdir(), 'qbflow-test-'));
+  await chmod(scratch, 0o755); // an embedded PostgreSQL runs as another user when we are root
   const cleanups: (() => Promise<unknown>)[] = [() => rm(scratch, { recursive: true, force: true })];
 
   const [temporal, database, bundle] = await Promise.all([

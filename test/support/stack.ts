@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import type { Order } from '../../domain/order.js';
-import type { QboSandboxOptions } from '../../sandbox/qbo/index.js';
+import type { QboSandboxOptions } from '../../sandbox/qbo/options.js';
 import { startStack, type Stack } from '../../scripts/stack.js';
 import { apiClient, type Api } from './api-client.js';
 
@@ -25,7 +25,7 @@ export async function startTestStack(options: { sandbox?: QboSandboxOptions; env
       DATABASE_URL: inject('databaseUrl'),
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_TASK_QUEUE: `test-${randomBytes(6).toString('hex')}`,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
       INTUIT_THROTTLE_BACKOFF_SECONDS: '1',
       ...options.env,
     },

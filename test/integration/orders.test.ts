@@ -1,0 +1,172 @@
+// An order reaches QuickBooks Online over the real stack: HTTP API → Temporal workflow → sandbox QBO.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectQbo, createTenant, seedOrder, startTestStack, waitForOrder, type TestStack } from '../support/stack.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let stack: TestStack;
+let key: string;
+let connectionId: string;
+let realmId: string;
+
+const objects = (entity: string): Json[] => stack.sandbox!.server.companies.objects(realmId, entity) as Json[];
+const byDocNumber = (entity: string, number: string) => objects(entity).filter((o) => o.DocNumber === number);
+
+async function send(order: Json, expectStatus = 202) {
+  const response = await stack.call('POST', `/v1/connections/${connectionId}/orders`, { key, body: order });
+  expect(response.status, JSON.stringify(response.body)).toBe(expectStatus);
+  return response;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  key = (await createTenant(stack)).apiKey;
+  ({ connectionId, realmId } = await connectQbo(stack, key));
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('sending an order to QuickBooks Online', () => {
+  it('posts the seed order with exact amounts: 218.50 total, 100.00 applied, 118.50 due', async () => {
+    const order = seedOrder();
+    const accepted = await send(order);
+    expect(accepted.body.workflowId).toBe(`send-order/${(await stack.call('GET', '/v1/tenant', { key })).body.id}/${connectionId}/${order.orderId}`);
+    expect(accepted.body.statusUrl).toBe(`/v1/connections/${connectionId}/orders/${order.orderId}`);
+
+    const status = await waitForOrder(stack, key, connectionId, order.orderId);
+    expect(status.outcome).toBe('posted');
+    expect(status.steps.map((s) => [s.step, s.state])).toEqual([
+      ['customer', 'done'], ['vendor', 'done'], ['items', 'done'], ['invoice', 'done'], ['bill', 'done'], ['payment:P1', 'done'],
+    ]);
+
+    const [invoice] = byDocNumber('Invoice', order.number);
+    expect(invoice).toBeDefined();
+    expect(invoice!.TotalAmt).toBe(218.5);
+    expect(invoice!.Balance).toBe(118.5);
+    const itemLines = invoice!.Line.filter((l: Json) => l.DetailType === 'SalesItemLineDetail');
+    expect(itemLines).toHaveLength(1);
+    expect(itemLines[0]).toMatchObject({ Amount: 230, Description: 'Almond - 11 oz/Stoneware', SalesItemLineDetail: { Qty: 100, UnitPrice: 2.3 } });
+    expect(invoice!.Line.find((l: Json) => l.DetailType === 'DiscountLineDetail').Amount).toBe(11.5);
+
+    const customer = objects('Customer').find((c) => c.Id === invoice!.CustomerRef.value);
+    expect(customer!.DisplayName).toBe(order.customer.name);
+    const item = objects('Item').find((i) => i.Id === itemLines[0].SalesItemLineDetail.ItemRef.value);
+    expect(item!.Name).toBe('A7102');
+
+    const [bill] = byDocNumber('Bill', order.number);
+    expect(bill!.TotalAmt).toBe(115);
+    expect(objects('Vendor').find((v) => v.Id === bill!.VendorRef.value)!.DisplayName).toBe(order.vendor!.name);
+
+    const payments = objects('Payment').filter((p) => p.CustomerRef.value === customer!.Id);
+    expect(payments).toHaveLength(1);
+    expect(payments[0]!.TotalAmt).toBe(100);
+    expect(payments[0]!.Line[0].LinkedTxn[0]).toMatchObject({ TxnId: invoice!.Id, TxnType: 'Invoice' });
+    expect(status.steps.find((s) => s.step === 'invoice')!.quickbooksId).toBe(invoice!.Id);
+  });
+
+  it('re-sending updates in place and never duplicates; an edit changes the amounts', async () => {
+    const order = seedOrder();
+    await send(order);
+    await waitForOrder(stack, key, connectionId, order.orderId);
+    await send(order);
+    const again = await waitForOrder(stack, key, connectionId, order.orderId);
+    expect(again.outcome).toBe('posted');
+    expect(again.steps.find((s) => s.step === 'invoice')!.action).toBe('unchanged');
+
+    const edited = { ...order, revision: 2, lines: [{ ...order.lines[0]!, quantity: '120' }], memo: 'Rush' };
+    await send(edited);
+    const updated = await waitForOrder(stack, key, connectionId, order.orderId);
+    expect(updated.revision).toBe(2);
+    expect(updated.steps.find((s) => s.step === 'invoice')!.action).toBe('updated');
+    expect(updated.steps.find((s) => s.step === 'bill')!.action).toBe('updated');
+    expect(updated.steps.find((s) => s.step === 'payment:P1')!.action).toBe('unchanged');
+
+    const invoices = byDocNumber('Invoice', order.number);
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]!.TotalAmt).toBe(264.5); // 120 × 2.30 − 11.50
+    expect(invoices[0]!.Balance).toBe(164.5);
+    expect(invoices[0]!.CustomerMemo.value).toBe('Rush');
+    expect(byDocNumber('Bill', order.number)).toHaveLength(1);
+    expect(byDocNumber('Bill', order.number)[0]!.TotalAmt).toBe(138);
+    expect(objects('Payment').filter((p) => p.CustomerRef.value === invoices[0]!.CustomerRef.value)).toHaveLength(1);
+
+    const older = await stack.call('POST', `/v1/connections/${connectionId}/orders`, { key, body: { ...order, revision: 1 } });
+    expect(older.status).toBe(409);
+    expect(older.contentType).toContain('application/problem+json');
+  });
+
+  it('keeps names with apostrophes, ampersands and accents, and finds them again by name', async () => {
+    const name = "O'Brien & Søn – Café Crème";
+    const order = seedOrder({
+      customer: { externalId: `C-quote-${Date.now()}`, name },
+      vendor: { externalId: `V-quote-${Date.now()}`, name: "L'Atelier & Fils" },
+      lines: [{ productNumber: "CRÈME-'1'&2", productName: 'Crème brûlée', quantity: '3', unitPrice: '4.10', unitCost: '2.00' }],
+      payments: [],
+    });
+    await send(order);
+    expect((await waitForOrder(stack, key, connectionId, order.orderId)).outcome).toBe('posted');
+    const second = seedOrder({ customer: { externalId: `C-other-${Date.now()}`, name }, vendor: order.vendor, lines: order.lines, payments: [] });
+    await send(second);
+    expect((await waitForOrder(stack, key, connectionId, second.orderId)).outcome).toBe('posted');
+
+    expect(objects('Customer').filter((c) => c.DisplayName === name)).toHaveLength(1);
+    expect(objects('Vendor').filter((v) => v.DisplayName === "L'Atelier & Fils")).toHaveLength(1);
+    expect(objects('Item').filter((i) => i.Name === "CRÈME-'1'&2")).toHaveLength(1);
+    const [invoice] = byDocNumber('Invoice', second.number);
+    expect(invoice!.TotalAmt).toBe(0.8); // 3 × 4.10 − 11.50
+  });
+
+  it('applies several partial payments to the invoice', async () => {
+    const order = seedOrder({
+      payments: [
+        { externalId: 'deposit', amount: '50.00', date: '2026-11-20' },
+        { externalId: 'second', amount: '30.25', date: '2026-11-21' },
+        { externalId: 'third', amount: '20.00', date: '2026-11-22', reference: 'CHK-1002' },
+      ],
+    });
+    await send(order);
+    const status = await waitForOrder(stack, key, connectionId, order.orderId);
+    expect(status.outcome).toBe('posted');
+    const [invoice] = byDocNumber('Invoice', order.number);
+    expect(invoice!.Balance).toBe(118.25); // 218.50 − 100.25
+    const payments = objects('Payment').filter((p) => p.CustomerRef.value === invoice!.CustomerRef.value);
+    expect(payments.map((p) => p.TotalAmt).sort()).toEqual([20, 30.25, 50]);
+    expect(payments.find((p) => p.TotalAmt === 20)!.PaymentRefNum).toBe('CHK-1002');
+  });
+
+  it('posts the invoice and bill when purchase orders are not in the plan, and says why the PO failed', async () => {
+    stack.sandbox!.server.companies.configure(realmId, { purchaseOrders: false });
+    try {
+      const order = seedOrder({ documents: ['invoice', 'bill', 'purchaseOrder'] });
+      await send(order);
+      const status = await waitForOrder(stack, key, connectionId, order.orderId);
+      expect(status.outcome).toBe('partially_posted');
+      const po = status.steps.find((s) => s.step === 'purchaseOrder')!;
+      expect(po.state).toBe('failed');
+      expect(po.error).toMatch(/subscription does not include/);
+      expect(po.error).toContain('5020');
+      expect(status.steps.find((s) => s.step === 'invoice')!.state).toBe('done');
+      expect(status.steps.find((s) => s.step === 'bill')!.state).toBe('done');
+      expect(byDocNumber('Invoice', order.number)).toHaveLength(1);
+      expect(byDocNumber('Bill', order.number)).toHaveLength(1);
+      expect(byDocNumber('PurchaseOrder', order.number)).toHaveLength(0);
+
+      const errors = await stack.call('GET', `/v1/connections/${connectionId}/sync-errors`, { key });
+      expect(errors.body.errors.find((e: Json) => e.externalId === order.orderId)).toMatchObject({ documentKind: 'purchaseOrder', code: '5020' });
+    } finally {
+      stack.sandbox!.server.companies.configure(realmId, { purchaseOrders: true });
+    }
+  });
+
+  it('posts a purchase order with item lines when the plan has them', async () => {
+    const order = seedOrder({ documents: ['purchaseOrder'], payments: [] });
+    await send(order);
+    const status = await waitForOrder(stack, key, connectionId, order.orderId);
+    expect(status.outcome).toBe('posted');
+    const [po] = byDocNumber('PurchaseOrder', order.number);
+    expect(po!.TotalAmt).toBe(115);
+    expect(po!.Line[0].ItemBasedExpenseLineDetail).toMatchObject({ Qty: 100, UnitPrice: 1.15 });
+  });
+});
