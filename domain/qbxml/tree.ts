@@ -27,6 +27,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   processEntities: false,
   trimValues: true,
+  cdataPropName: '__cdata',
 });
 
 type Raw = Record<string, unknown>;
@@ -65,6 +66,11 @@ function toNode(name: string, item: Raw): XNode {
   for (const child of (item[name] as Raw[]) ?? []) {
     if ('#text' in child) {
       text += decodeXmlEntities(String(child['#text']));
+      continue;
+    }
+    if ('__cdata' in child) {
+      // CDATA is literal: no entity decoding inside it
+      for (const part of (child.__cdata as Raw[]) ?? []) text += String(part['#text'] ?? '');
       continue;
     }
     const childName = elementName(child);
