@@ -10,11 +10,13 @@ export const databaseStep = {
 } as const satisfies ActivityOptions;
 
 /**
- * A QuickBooks call. The timeout covers waiting for the realm's request pacing; outages and throttling are
- * retried for hours (an order waits for QuickBooks rather than failing), rejections are not retried.
+ * A QuickBooks call. The long timeout covers waiting for the realm's request pacing (which heartbeats), the
+ * heartbeat timeout notices a worker that died mid-call. Outages and throttling are retried for hours (an
+ * order waits for QuickBooks rather than failing); rejections are not retried.
  */
 export const quickBooksCall = {
   startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '45 seconds',
   retry: {
     initialInterval: '2 seconds',
     backoffCoefficient: 2,
