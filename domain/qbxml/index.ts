@@ -4,6 +4,7 @@ export * from './fields.js';
 export * from './message.js';
 export * from './parse.js';
 export * from './records.js';
+export { recordFromRet, QbxmlResponseError } from './read-records.js';
 export * from './status.js';
 export { escapeXml, decodeXmlEntities } from './xml.js';
 export type { QbAddress, QbIterator, ListQueryInput, TxnQueryInput, ActiveStatus, MatchCriterion } from './requests/common.js';

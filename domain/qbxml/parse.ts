@@ -1,7 +1,8 @@
 // Reads a qbXML response message (QBXMLMsgsRs) into one typed result per request, in message order, and the
 // host/company/preferences answer the Web Connector hands over on the first sendRequestXML of a session.
 import type { QbxmlVersion } from './message.js';
-import { recordFromRet, type CompanyRecord, type HostRecord, type PreferencesRecord, type QbRecord } from './records.js';
+import { recordFromRet } from './read-records.js';
+import type { CompanyRecord, HostRecord, PreferencesRecord, QbRecord } from './records.js';
 import { child, parseXmlTree, XmlSyntaxError, type XNode } from './tree.js';
 
 export class QbxmlParseError extends Error {

@@ -2,7 +2,8 @@
 // (through the Web Connector or the SDK's ProcessRequest), with fault injection and inspection for tests.
 import type { XNode } from '../../domain/qbxml/tree.js';
 import { parseXmlTree, XmlSyntaxError } from '../../domain/qbxml/tree.js';
-import { recordFromRet, type AccountRecord as AccountView, type BillRecord as BillView, type CustomerRecord, type InvoiceRecord as InvoiceView, type ItemRecord as ItemView, type PurchaseOrderRecord as PurchaseOrderView, type ReceivePaymentRecord, type VendorRecord } from '../../domain/qbxml/records.js';
+import { recordFromRet } from '../../domain/qbxml/read-records.js';
+import type { AccountRecord as AccountView, BillRecord as BillView, CustomerRecord, InvoiceRecord as InvoiceView, ItemRecord as ItemView, PurchaseOrderRecord as PurchaseOrderView, ReceivePaymentRecord, VendorRecord } from '../../domain/qbxml/records.js';
 import { braceGuid, IdFactory, type Clock } from './company/clock.js';
 import type { CompanyFeatures, HandlerContext, HandlerResult, IteratorState } from './company/context.js';
 import { conversionError, HRESULT, QbHresultError, QbStatusError, statusMessages, stringTooLong } from './company/errors.js';
@@ -11,7 +12,8 @@ import { invoiceAdd, invoiceMod, invoiceQuery } from './company/invoices.js';
 import { accountQuery, customerAdd, customerQuery, itemDiscountAdd, itemNonInventoryAdd, itemQuery, itemSalesTaxAdd, itemServiceAdd, vendorAdd, vendorQuery } from './company/lists.js';
 import { receivePaymentAdd, receivePaymentQuery } from './company/payments.js';
 import { billAdd, billMod, billQuery, purchaseOrderAdd, purchaseOrderQuery } from './company/purchases.js';
-import { accountRet, billRet, customerRet, invoiceRet, itemRet, paymentRet, purchaseOrderRet, vendorRet } from './company/render.js';
+import { billRet, invoiceRet, paymentRet, purchaseOrderRet } from './company/render-txns.js';
+import { accountRet, customerRet, itemRet, vendorRet } from './company/render.js';
 import { seedCompany } from './company/seed.js';
 import { Store } from './company/store.js';
 import { el, serialize } from './company/xml.js';

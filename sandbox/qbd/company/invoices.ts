@@ -16,7 +16,8 @@ import {
 } from './context.js';
 import { editSequenceOutOfDate, invalidReference, modifyFailed, objectNotFound, saveFailed } from './errors.js';
 import { runQuery } from './query.js';
-import { invoiceBalance, invoicePaid, invoiceRet, invoiceTotal } from './render.js';
+import { invoiceRet } from './render-txns.js';
+import { invoiceBalance, invoicePaid, invoiceTotal } from './render.js';
 import type { InvoiceLine, InvoiceRecord } from './store.js';
 
 /** Reads an InvoiceLineAdd / InvoiceLineMod into a stored line, on top of an existing line for mods. */

@@ -6,7 +6,8 @@ import { accountRef, bool, cents, nameRef, simpleRef, text, today, type HandlerC
 import { invalidReference, saveFailed } from './errors.js';
 import { txnFilters } from './invoices.js';
 import { runQuery } from './query.js';
-import { invoiceBalance, paymentRet } from './render.js';
+import { paymentRet } from './render-txns.js';
+import { invoiceBalance } from './render.js';
 import type { AppliedPayment, PaymentRecord } from './store.js';
 
 export function receivePaymentAdd(ctx: HandlerContext, rq: XNode): HandlerResult {

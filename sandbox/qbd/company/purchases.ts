@@ -5,7 +5,8 @@ import { accountRef, address, bool, itemRef, nameRef, simpleRef, text, today, ty
 import { editSequenceOutOfDate, invalidReference, objectNotFound, QbStatusError, saveFailed } from './errors.js';
 import { txnFilters } from './invoices.js';
 import { runQuery } from './query.js';
-import { billAmountDue, billRet, purchaseOrderRet } from './render.js';
+import { billRet, purchaseOrderRet } from './render-txns.js';
+import { billAmountDue } from './render.js';
 import type { BillRecord, ExpenseLine, ItemLine, PurchaseOrderLine, PurchaseOrderRecord } from './store.js';
 
 function addDays(date: string, days: number): string {

@@ -1,0 +1,26 @@
+// The sandbox QuickBooks Desktop: an emulated company file and a Web Connector that drives our SOAP endpoint.
+export {
+  createCompanyFile,
+  QbHresultError,
+  type CompanyFile,
+  type CompanyFileOptions,
+  type CompanyFaults,
+  type CompanyFileStats,
+  type ListTypes,
+  type MessageFaultRule,
+  type RequestFaultRule,
+} from './company-file.js';
+export type { Clock } from './company/clock.js';
+export type { CompanyFeatures } from './company/context.js';
+export type { HostInfo } from './company/host.js';
+export { HRESULT } from './company/errors.js';
+export {
+  createWebConnector,
+  type RunOutcome,
+  type RunResult,
+  type SoapCallRecord,
+  type WebConnector,
+  type WebConnectorFaults,
+  type WebConnectorOptions,
+} from './web-connector.js';
+export { QBWC_NS, SOAP_ENV_NS, SoapFaultError, SoapProtocolError, type QbwcMethod } from './soap.js';
