@@ -5,6 +5,7 @@ import type { AppDeps } from './deps.js';
 import { errorHandler, notFound, ProblemSchema, sendProblem } from './errors.js';
 import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
+import { createValidatorCompiler } from './validation.js';
 import connectionRoutes from './routes/connections/index.js';
 import mappingRoutes from './routes/mappings/index.js';
 import oauthRoutes from './routes/oauth/index.js';
@@ -23,8 +24,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: deps.config.bodyLimit,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
+  app.setValidatorCompiler(createValidatorCompiler());
   app.decorate('deps', deps);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound(`No route ${request.method} ${request.url}`)));
