@@ -134,10 +134,16 @@ export function optDecimal(name: string, value: string | undefined): string {
 
 /** A date as YYYY-MM-DD (QuickBooks' DATETYPE). */
 export function date(name: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new QbxmlInputError(`${name} "${value}" is not a date (YYYY-MM-DD)`, name);
-  }
+  if (!isCalendarDate(value)) throw new QbxmlInputError(`${name} "${value}" is not a date (YYYY-MM-DD)`, name);
   return `<${name}>${value}</${name}>`;
+}
+
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
 
 export function optDate(name: string, value: string | undefined): string {

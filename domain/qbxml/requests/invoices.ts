@@ -9,7 +9,7 @@
 // Sales tax: either leave it to QuickBooks (the customer's tax item and each item's tax code) or send the order's
 // total tax as one line with a Sales Tax item and an Amount, and set ItemSalesTaxRef to a 0% tax item so that
 // QuickBooks does not add its own tax on top (SalesTaxLineAdd is QBOE only too).
-import { lineAmountCents, type Cents } from '../../money.js';
+import { formatCents, lineAmountCents, type Cents } from '../../money.js';
 import {
   amount,
   decimal,
@@ -164,7 +164,7 @@ export function invoiceLineBody(line: InvoiceLineInput): string {
       return (
         refElement('ItemRef', line.item, REF_LIMITS.item) +
         optText('Desc', line.desc, L.desc) +
-        decimal('Rate', (Math.abs(line.amountCents) / 100).toFixed(2)) +
+        decimal('Rate', formatCents(Math.abs(line.amountCents))) +
         refElement('SalesTaxCodeRef', line.salesTaxCode, REF_LIMITS.salesTaxCode)
       );
     case 'salesTax':

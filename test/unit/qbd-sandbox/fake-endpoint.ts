@@ -33,6 +33,8 @@ export interface FakeEndpointOptions {
   breakMethod?: { method: string; how: Breakage };
   /** Send this raw fragment instead of the next batch (e.g. a misordered request). */
   rawNext?: string;
+  /** authenticate says there is work even with an empty queue (sendRequestXML will then answer ""). */
+  alwaysWork?: boolean;
 }
 
 export interface FakeEndpoint {
@@ -74,7 +76,7 @@ export async function startFakeEndpoint(queue: QbxmlRequest[], options: FakeEndp
         return options.clientVersionReply ?? '';
       case 'authenticate': {
         if (params.strUserName !== (options.userName ?? 'qbwc-user') || params.strPassword !== (options.password ?? 'secret')) return ['', 'nvu'];
-        if (!state.queue.length && !options.rawNext && !noOpsLeft) return ['ticket-1', 'none', ...(options.authExtras ?? [])];
+        if (!state.queue.length && !options.rawNext && !noOpsLeft && !options.alwaysWork) return ['ticket-1', 'none', ...(options.authExtras ?? [])];
         return ['ticket-1', options.companyFile ?? '', ...(options.authExtras ?? [])];
       }
       case 'sendRequestXML': {

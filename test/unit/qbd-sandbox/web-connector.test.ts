@@ -90,6 +90,13 @@ describe('a Web Connector run', () => {
     expect(run.outcome).toBe('completed');
   });
 
+  it('an empty sendRequestXML ends the session: getLastError gives the last word, then closeConnection', async () => {
+    const { endpoint, wc } = await setup([], { alwaysWork: true });
+    const run = await wc.runOnce();
+    expect(endpoint.calls.map((c) => c.method).slice(3)).toEqual(['sendRequestXML', 'getLastError', 'closeConnection']);
+    expect(run).toMatchObject({ outcome: 'completed', messages: 0, lastError: 'Nothing more to send.' });
+  });
+
   it('ends with getLastError and closeConnection when the service answers a negative percent', async () => {
     const { endpoint, wc, company } = await setup(customers(2));
     wc.faults.returnHresult({ hresult: '0x80010105', message: 'The server threw an exception.' });

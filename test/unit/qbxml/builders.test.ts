@@ -133,6 +133,11 @@ describe('limits: identity fields are refused, free text is truncated', () => {
     expect(find(root, 'Addr1')?.text.length).toBe(41);
   });
 
+  it('refuses dates that are not on the calendar', () => {
+    expect(() => buildInvoiceAdd('i', { customer: { fullName: 'A' }, txnDate: '2024-02-30', lines: [] })).toThrow(/not a date/);
+    expect(() => buildInvoiceAdd('i', { customer: { fullName: 'A' }, txnDate: '2024-02-29', lines: [] })).not.toThrow();
+  });
+
   it('refuses requestIDs over 50 characters', () => {
     expect(() => buildCustomerQuery('r'.repeat(51))).toThrow(/requestID/);
   });
