@@ -10,6 +10,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkerOptions } from '@temporalio/worker';
 import { startApi, type ApiHandle } from '../api/server.js';
 import { loadConfig, type Config } from '../config/index.js';
+import { createLogger, installTemporalLogging } from '../config/logger.js';
 import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { generateEncryptionKey } from '../db/secrets.js';
@@ -79,6 +80,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
   };
 
+  // The Temporal runtime is per process and fixed on first use (the dev server below uses it): route its logs first.
+  installTemporalLogging(createLogger(env.LOG_LEVEL ?? 'info', 'temporal'));
   try {
     const secrets = await localSecrets(options.dataDir);
     env.OPERATOR_TOKEN ||= secrets.operatorToken;
