@@ -138,3 +138,37 @@ export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   nextAt: timestamp('next_at', { withTimezone: true, precision: 6 }).notNull(),
 });
+
+/** Where a tenant wants events delivered; the signing secret is sealed like tokens. */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  /** Event types delivered here, e.g. connection.expiring, document.posted. */
+  events: jsonb('events').$type<string[]>().notNull(),
+  secret: text('secret').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+}, (t) => [index('webhook_endpoints_tenant_idx').on(t.tenantId)]);
+
+export const deliveryStatuses = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** One event to one endpoint, delivered by a durable workflow; the same event is recorded once per endpoint. */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+  eventId: text('event_id').notNull(),
+  eventType: text('event_type').notNull(),
+  payload: jsonb('payload').notNull(),
+  status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastStatusCode: integer('last_status_code'),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('webhook_deliveries_event_idx').on(t.endpointId, t.eventId),
+  index('webhook_deliveries_tenant_idx').on(t.tenantId, t.createdAt),
+]);
