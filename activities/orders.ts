@@ -6,6 +6,7 @@ import type { Settings } from '../domain/settings.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
 import type { LedgerRef, PurchaseKind } from './ledger.js';
 import type { LedgerFor } from './ledgers.js';
+import { singleFlight } from './single-flight.js';
 
 export interface OrderContext {
   settings: Settings;
@@ -34,16 +35,21 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
     return accounts;
   };
 
+  const partyFlight = singleFlight<LedgerRef>();
+  const itemFlight = singleFlight<LedgerRef>();
+
   const resolveParty = async (connectionId: string, kind: 'customers' | 'vendors', party: Party): Promise<LedgerRef> => {
     if (party.quickbooksId) return { id: party.quickbooksId, name: party.name };
-    const mapped = await repos.mappings.find(connectionId, kind, party.externalId);
-    if (mapped) return { id: mapped.quickbooksId, name: mapped.quickbooksName ?? party.name };
-    const { ledger } = await ledgerFor(connectionId);
-    const input = { name: party.name, ...(party.email ? { email: party.email } : {}) };
-    const key = idempotencyKey(connectionId, kind, party.externalId, party.name);
-    const ref = kind === 'customers' ? await ledger.ensureCustomer(input, key) : await ledger.ensureVendor(input, key);
-    await repos.mappings.learn(connectionId, kind, party.externalId, ref);
-    return ref;
+    return partyFlight(`${connectionId}/${kind}/${party.externalId}`, async () => {
+      const mapped = await repos.mappings.find(connectionId, kind, party.externalId);
+      if (mapped) return { id: mapped.quickbooksId, name: mapped.quickbooksName ?? party.name };
+      const { ledger } = await ledgerFor(connectionId);
+      const input = { name: party.name, ...(party.email ? { email: party.email } : {}) };
+      const key = idempotencyKey(connectionId, kind, party.externalId, party.name);
+      const ref = kind === 'customers' ? await ledger.ensureCustomer(input, key) : await ledger.ensureVendor(input, key);
+      await repos.mappings.learn(connectionId, kind, party.externalId, ref);
+      return ref;
+    });
   };
 
   return {
@@ -62,31 +68,34 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
     /** Item ids by item key: mapped, else found by name, else created with the default accounts. */
     async resolveItems(connectionId: string, lines: OrderLine[], itemField: Settings['itemField'], accounts: ResolvedAccounts): Promise<Record<string, string>> {
       const byKey = new Map(lines.map((line) => [itemKey(line, itemField), line] as const));
-      const keys = [...byKey.keys()];
       const ids: Record<string, string> = {};
-      for (const mapping of await repos.mappings.findMany(connectionId, 'items', keys)) ids[mapping.externalId] = mapping.quickbooksId;
-      const missing = keys.filter((key) => !ids[key]);
+      for (const mapping of await repos.mappings.findMany(connectionId, 'items', [...byKey.keys()])) ids[mapping.externalId] = mapping.quickbooksId;
+      const missing = [...byKey.keys()].filter((key) => !ids[key]);
       if (missing.length === 0) return ids;
 
       const { ledger } = await ledgerFor(connectionId);
-      const found = await ledger.findItems(missing);
-      for (const key of missing) {
-        let ref = found.get(key);
-        if (!ref) {
-          if (!accounts.income) throw new Error('no income account is configured or found in QuickBooks to create items with');
-          const line = byKey.get(key)!;
-          ref = await ledger.createItem({
-            name: key,
-            description: line.description ?? line.productName,
-            unitPrice: line.unitPrice,
-            ...(line.unitCost ? { unitCost: line.unitCost } : {}),
-            incomeAccountId: accounts.income,
-            ...(accounts.costOfGoodsSold ? { expenseAccountId: accounts.costOfGoodsSold } : {}),
-          }, idempotencyKey(connectionId, 'item', key));
-        }
-        await repos.mappings.learn(connectionId, 'items', key, ref);
+      const lookup = singleFlight<Map<string, LedgerRef>>();
+      const found = () => lookup('all', () => ledger.findItems(missing));
+      await Promise.all(missing.map(async (key) => {
+        const ref = await itemFlight(`${connectionId}/${key}`, async () => {
+          let item = (await found()).get(key);
+          if (!item) {
+            if (!accounts.income) throw new Error('no income account is configured or found in QuickBooks to create items with');
+            const line = byKey.get(key)!;
+            item = await ledger.createItem({
+              name: key,
+              description: line.description ?? line.productName,
+              unitPrice: line.unitPrice,
+              ...(line.unitCost ? { unitCost: line.unitCost } : {}),
+              incomeAccountId: accounts.income,
+              ...(accounts.costOfGoodsSold ? { expenseAccountId: accounts.costOfGoodsSold } : {}),
+            }, idempotencyKey(connectionId, 'item', key));
+          }
+          await repos.mappings.learn(connectionId, 'items', key, item);
+          return item;
+        });
         ids[key] = ref.id;
-      }
+      }));
       return ids;
     },
 

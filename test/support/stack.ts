@@ -1,15 +1,15 @@
 // The real stack for one integration test file: the run's Temporal server and database (from the global
 // setup), plus this file's own sandbox QuickBooks, API and worker on a task queue of its own.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import type { Order } from '../../domain/order.js';
 import type { QboSandboxOptions } from '../../sandbox/qbo/options.js';
 import { startStack, type Stack } from '../../scripts/stack.js';
+import { spawnWorkerProcess as spawnWorker } from '../../scripts/worker-process.js';
 import { apiClient, type Api } from './api-client.js';
 
 export interface TestStack extends Stack {
@@ -98,10 +98,5 @@ export function seedOrder(overrides: Partial<Order> = {}): Order {
 
 /** Starts a worker in a separate OS process (so a test can kill it outright). */
 export function spawnWorkerProcess(stack: Stack): ChildProcess {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  return spawn(process.execPath, ['--import', 'tsx', join(root, 'worker.ts')], {
-    cwd: root,
-    env: { ...process.env, ...stack.env } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  return spawnWorker(stack.env);
 }

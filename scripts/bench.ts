@@ -1,0 +1,18 @@
+// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd.
+import { runManyRealmsBench, runOneRealmBench } from './bench/qbo.js';
+
+const parts: Record<string, () => Promise<void>> = {
+  'one-realm': () => runOneRealmBench(),
+  'many-realms': () => runManyRealmsBench(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const name of wanted.length ? wanted : Object.keys(parts)) {
+  const part = parts[name];
+  if (!part) {
+    console.error(`unknown part "${name}"; choose from ${Object.keys(parts).join(', ')}`);
+    process.exit(2);
+  }
+  await part();
+}
+process.exit(0);
