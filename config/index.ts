@@ -1,4 +1,5 @@
 // The one place that reads the environment. Everything is validated at start; bad fields are named together.
+import { fileURLToPath } from 'node:url';
 import { parseEncryptionKeys, type EncryptionKey } from '../db/secrets.js';
 
 export interface IntuitConfig {
@@ -30,6 +31,42 @@ export interface TemporalConfig {
   apiKey: string | undefined;
 }
 
+/** QuickBooks Desktop through the Web Connector (QBD_* variables). */
+export interface QbdConfig {
+  /** Requests per qbXML message, and the message size they must fit in. */
+  maxRequestsPerMessage: number;
+  maxMessageBytes: number;
+  /** Largest SOAP request accepted from a Web Connector (a whole qbXML response travels in one). */
+  maxSoapBytes: number;
+  /** MaxReturned per page when importing lists with iterators. */
+  listPageSize: number;
+  /** How long the endpoint waits for follow-up work before answering receiveResponseXML or sendRequestXML. */
+  longPollMs: number;
+  /** After a ledger operation ends, the session stays open this long for the workflow's next step. */
+  followUpGraceMs: number;
+  /** A ledger operation's hold on the session lasts this long unless its heartbeat renews it. */
+  holdSeconds: number;
+  /** A session with nothing to send for this long ends instead of waiting (NoOp) any longer. */
+  maxIdleSeconds: number;
+  /** A session not heard from for this long is over: the requests it was sent are released. */
+  sessionTimeoutSeconds: number;
+  /** A new log-in while another session sent a message less than this ago answers busy. */
+  busySeconds: number;
+  /** What busy asks the Web Connector to wait. */
+  postponeSeconds: number;
+  /** connectionError answers with the company file path this many times, then "done". */
+  connectionRetries: number;
+  /** Failed log-ins within lockoutMinutes that lock a Web Connector user out. */
+  lockoutFailures: number;
+  lockoutMinutes: number;
+  /** The worker re-reads a request it waits for this often, even without a notification. */
+  recheckMs: number;
+  /** Heartbeat interval of activities waiting for the Web Connector. */
+  heartbeatMs: number;
+  /** The Web Connector contract served at GET /qbwc?wsdl. */
+  wsdlPath: string;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -42,6 +79,7 @@ export interface Config {
   intuit: IntuitConfig;
   /** Largest accepted JSON body, in bytes. */
   bodyLimit: number;
+  qbd: QbdConfig;
 }
 
 export class ConfigError extends Error {
@@ -121,9 +159,34 @@ export function loadConfig(env: Env = process.env): Config {
     temporal,
     intuit,
     bodyLimit: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+    qbd: readQbdConfig(read),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const DEFAULT_WSDL_PATH = fileURLToPath(new URL('../../shared/spec/qbwc/QBWebConnectorSvc.wsdl', import.meta.url));
+
+function readQbdConfig(read: EnvReader): QbdConfig {
+  return {
+    maxRequestsPerMessage: read.integer('QBD_MAX_REQUESTS_PER_MESSAGE', 50, 1, 500),
+    maxMessageBytes: read.integer('QBD_MAX_MESSAGE_BYTES', 100_000, 1024, 10_000_000),
+    maxSoapBytes: read.integer('QBD_MAX_SOAP_BYTES', 20 * 1_048_576, 65_536, 200 * 1_048_576),
+    listPageSize: read.integer('QBD_LIST_PAGE_SIZE', 200, 1, 1000),
+    longPollMs: read.integer('QBD_LONG_POLL_MS', 5000, 0, 60_000),
+    followUpGraceMs: read.integer('QBD_FOLLOW_UP_GRACE_MS', 3000, 0, 60_000),
+    holdSeconds: read.integer('QBD_HOLD_SECONDS', 60, 1, 3600),
+    maxIdleSeconds: read.integer('QBD_MAX_IDLE_SECONDS', 300, 1, 86_400),
+    sessionTimeoutSeconds: read.integer('QBD_SESSION_TIMEOUT_SECONDS', 600, 1, 86_400),
+    busySeconds: read.integer('QBD_BUSY_SECONDS', 30, 0, 3600),
+    postponeSeconds: read.integer('QBD_POSTPONE_SECONDS', 60, 1, 86_400),
+    connectionRetries: read.integer('QBD_CONNECTION_RETRIES', 1, 0, 10),
+    lockoutFailures: read.integer('QBD_LOCKOUT_FAILURES', 5, 1, 100),
+    lockoutMinutes: read.integer('QBD_LOCKOUT_MINUTES', 15, 1, 1440),
+    recheckMs: read.integer('QBD_RECHECK_MS', 5000, 50, 600_000),
+    heartbeatMs: read.integer('QBD_HEARTBEAT_MS', 5000, 50, 600_000),
+    wsdlPath: read.string('QBD_WSDL_PATH', DEFAULT_WSDL_PATH),
+  };
 }
 
 /** Reads typed values and records every problem instead of stopping at the first. */

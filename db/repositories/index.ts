@@ -5,6 +5,9 @@ import { createConnectionsRepository } from './connections.js';
 import { createDocumentsRepository } from './documents.js';
 import { createMappingsRepository } from './mappings.js';
 import { createOAuthStatesRepository } from './oauth-states.js';
+import { createQbdConnectionsRepository } from './qbd-connections.js';
+import { createQbdListsRepository } from './qbd-lists.js';
+import { createQbdQueueRepository } from './qbd-queue.js';
 import { createSettingsRepository } from './settings.js';
 import { createSyncErrorsRepository } from './sync-errors.js';
 import { createTenantsRepository } from './tenants.js';
@@ -20,6 +23,9 @@ export function createRepositories(db: Database, box: SecretBox) {
     mappings: createMappingsRepository(db),
     documents: createDocumentsRepository(db),
     syncErrors: createSyncErrorsRepository(db),
+    qbdConnections: createQbdConnectionsRepository(db),
+    qbdQueue: createQbdQueueRepository(db),
+    qbdLists: createQbdListsRepository(db),
     /** Runs several repository writes atomically: pass the executor to each. */
     transaction: <T>(work: (tx: Executor) => Promise<T>): Promise<T> => db.transaction(work),
   };

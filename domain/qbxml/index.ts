@@ -14,3 +14,5 @@ export * from './requests/invoices.js';
 export * from './requests/purchases.js';
 export * from './requests/payments.js';
 export * from './requests/company.js';
+export * from './qwc.js';
+export * from './web-connector.js';

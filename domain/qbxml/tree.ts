@@ -1,7 +1,7 @@
 // An ordered XML tree: element order matters to QuickBooks, and responses must keep request order. Entity
 // processing stays off (only the predefined entities and character references are decoded) and DTDs are refused.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { decodeXmlEntities, hasDoctype } from './xml.js';
+import { decodeXmlEntities, escapeXml, hasDoctype } from './xml.js';
 
 export interface XNode {
   name: string;
@@ -100,4 +100,11 @@ export function childText(node: XNode, name: string): string | undefined {
 /** All children with that name. */
 export function children(node: XNode, name: string): XNode[] {
   return node.children.filter((c) => c.name === name);
+}
+
+/** Writes a node back as XML text (attributes and text escaped; no declaration). */
+export function serializeXml(node: XNode): string {
+  const attrs = Object.entries(node.attrs).map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join('');
+  if (!node.children.length && !node.text) return `<${node.name}${attrs} />`;
+  return `<${node.name}${attrs}>${escapeXml(node.text)}${node.children.map(serializeXml).join('')}</${node.name}>`;
 }
