@@ -95,6 +95,12 @@ export function createControl(state: SandboxState) {
       expireAccessTokens: (realmId: string): number => state.oauth.expireAccessTokens(realmId),
       /** As if the user disconnected the app in QuickBooks: refresh tokens get invalid_grant, calls 401. */
       revokeRealm: (realmId: string): number => state.oauth.revokeRealm(realmId),
+      /** What the token endpoint did for the realm: code exchanges, refreshes, grace replays, invalid_grant. */
+      stats: (realmId: string) => state.oauth.summary(realmId).tokenEndpoint,
+      /** Answer token requests this much later (the refresh still happens at once): a slow or lost answer. */
+      delayResponses: (ms: number): void => {
+        state.oauth.responseDelayMs = ms;
+      },
     },
     faults: {
       failNext: (spec: FailureSpec): string => state.faults.failNext(spec),

@@ -109,6 +109,7 @@ export async function oauthRoutes(app: FastifyInstance, state: SandboxState): Pr
     if (p.grant_type === 'authorization_code') result = state.oauth.exchangeCode(clientId, p.code, p.redirect_uri, includeHard);
     else if (p.grant_type === 'refresh_token') result = state.oauth.refresh(clientId, p.refresh_token, includeHard);
     else return oauthJson(reply, 400, { error: 'unsupported_grant_type' });
+    if (state.oauth.responseDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.oauth.responseDelayMs));
     return oauthJson(reply, 'error' in result ? 400 : 200, result);
   });
 

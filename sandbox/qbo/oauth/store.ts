@@ -56,7 +56,19 @@ export type AccessCheck =
 const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
 const seconds = (ms: number) => Math.max(0, Math.floor(ms / 1000));
 
+/** What the token endpoint did for one realm: lets tests prove a rotated-out refresh token is never used again. */
+export interface TokenStats {
+  codeExchanges: number;
+  refreshes: number;
+  /** Refreshes that presented a rotated-out token inside its grace period. */
+  graceReplays: number;
+  invalidGrants: number;
+}
+
 export class OAuthStore {
+  /** Applied before answering each token request: the rotation happens, the answer comes late (fault tests). */
+  responseDelayMs = 0;
+  private readonly stats = new Map<string, TokenStats>();
   private readonly grants = new Map<string, Grant>();
   private readonly refreshTokens = new Map<string, RefreshRecord>();
   private readonly accessTokens = new Map<string, AccessRecord>();
@@ -80,6 +92,7 @@ export class OAuthStore {
       return { error: 'invalid_grant', error_description: 'Invalid authorization code' };
     }
     record.used = true;
+    this.count(record.realmId, 'codeExchanges');
     return this.newGrant(clientId, record.realmId, includeHard);
   }
 
@@ -105,13 +118,17 @@ export class OAuthStore {
     const invalid: OAuthError = { error: 'invalid_grant', error_description: 'Incorrect or invalid refresh token' };
     const record = this.refreshTokens.get(token);
     const grant = record && this.grants.get(record.grantId);
-    if (!record || !grant || grant.revoked || grant.clientId !== clientId) return invalid;
+    if (!record || !grant) return invalid;
+    const refused = () => (this.count(grant.realmId, 'invalidGrants'), invalid);
+    if (grant.revoked || grant.clientId !== clientId) return refused();
     const now = this.clock.now();
-    if (now >= record.expiresAt || now >= grant.hardExpiresAt) return invalid;
+    if (now >= record.expiresAt || now >= grant.hardExpiresAt) return refused();
     if (record.retiredAt !== null) {
       // A replay of a rotated-out token inside the grace period gets the newest token, not a new one.
-      if (now >= record.retiredAt + this.options.refreshTokenGraceSeconds * 1000) return invalid;
+      if (now >= record.retiredAt + this.options.refreshTokenGraceSeconds * 1000) return refused();
+      this.count(grant.realmId, 'graceReplays');
     } else {
+      this.count(grant.realmId, 'refreshes');
       this.rotate(grant);
     }
     return this.tokenSet(grant, includeHard);
@@ -159,14 +176,34 @@ export class OAuthStore {
     return count;
   }
 
-  summary(realmId: string): { grants: number; activeGrants: number; liveAccessTokens: number } {
+  summary(realmId: string): { grants: number; activeGrants: number; liveAccessTokens: number; tokenEndpoint: TokenStats } {
     const grants = [...this.grants.values()].filter((g) => g.realmId === realmId);
     const now = this.clock.now();
     const live = [...this.accessTokens.values()].filter((a) => a.realmId === realmId && a.expiresAt > now && !this.grants.get(a.grantId)?.revoked);
-    return { grants: grants.length, activeGrants: grants.filter((g) => !g.revoked && g.hardExpiresAt > now).length, liveAccessTokens: live.length };
+    return {
+      grants: grants.length,
+      activeGrants: grants.filter((g) => !g.revoked && g.hardExpiresAt > now).length,
+      liveAccessTokens: live.length,
+      tokenEndpoint: { ...this.statsOf(realmId) },
+    };
+  }
+
+  private statsOf(realmId: string): TokenStats {
+    let stats = this.stats.get(realmId);
+    if (!stats) {
+      stats = { codeExchanges: 0, refreshes: 0, graceReplays: 0, invalidGrants: 0 };
+      this.stats.set(realmId, stats);
+    }
+    return stats;
+  }
+
+  private count(realmId: string, what: keyof TokenStats): void {
+    this.statsOf(realmId)[what] += 1;
   }
 
   clear(): void {
+    this.stats.clear();
+    this.responseDelayMs = 0;
     this.grants.clear();
     this.refreshTokens.clear();
     this.accessTokens.clear();
