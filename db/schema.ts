@@ -21,6 +21,8 @@ export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   adminEmails: jsonb('admin_emails').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Signs every event delivered to the tenant's endpoints (HMAC-SHA256); sealed like tokens. */
+  webhookSecret: text('webhook_secret'),
   createdAt: createdAt(),
 });
 
@@ -139,14 +141,13 @@ export const rateLimits = pgTable('rate_limits', {
   nextAt: timestamp('next_at', { withTimezone: true, precision: 6 }).notNull(),
 });
 
-/** Where a tenant wants events delivered; the signing secret is sealed like tokens. */
+/** Where a tenant wants events delivered (signed with the tenant's webhook secret). */
 export const webhookEndpoints = pgTable('webhook_endpoints', {
   id: uuid('id').primaryKey().defaultRandom(),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
   url: text('url').notNull(),
   /** Event types delivered here, e.g. connection.expiring, document.posted. */
   events: jsonb('events').$type<string[]>().notNull(),
-  secret: text('secret').notNull(),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 }, (t) => [index('webhook_endpoints_tenant_idx').on(t.tenantId)]);
