@@ -10,6 +10,8 @@ import connectionRoutes from './routes/connections/index.js';
 import mappingRoutes from './routes/mappings/index.js';
 import oauthRoutes from './routes/oauth/index.js';
 import orderRoutes from './routes/orders/index.js';
+import qbdRoutes from './routes/qbd/index.js';
+import qbwcRoutes from './qbwc/index.js';
 import quickBooksLookupRoutes from './routes/quickbooks/index.js';
 import settingsRoutes from './routes/settings/index.js';
 import tenantRoutes from './routes/tenants/index.js';
@@ -36,7 +38,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(auth);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes]) {
+  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, qbdRoutes, qbwcRoutes]) {
     await app.register(routes);
   }
   return app;

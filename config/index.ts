@@ -80,6 +80,26 @@ export interface Config {
   /** Largest accepted JSON body, in bytes. */
   bodyLimit: number;
   qbd: QbdConfig;
+  lifecycle: LifecycleConfig;
+  mail: MailConfig;
+}
+
+/** The connection lifecycle workflow's timings (CONNECTION_* variables). */
+export interface LifecycleConfig {
+  /** First reminder this long before the re-authorisation deadline (default 7 days). */
+  reminderLeadSeconds: number;
+  /** Last reminder this long before it (default 1 day). */
+  finalReminderSeconds: number;
+  /** Continue-as-new once the history has this many events. */
+  historyLimit: number;
+  /** How often paused work re-checks the connection, besides being woken on reconnection. */
+  pausedWorkCheckSeconds: number;
+}
+
+export interface MailConfig {
+  /** smtp(s)://user:pass@host:port; no mail is sent when absent. */
+  smtpUrl: string | undefined;
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -160,12 +180,28 @@ export function loadConfig(env: Env = process.env): Config {
     intuit,
     bodyLimit: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     qbd: readQbdConfig(read),
+    lifecycle: {
+      reminderLeadSeconds: read.integer('CONNECTION_REMINDER_LEAD_SECONDS', 7 * 86_400, 1, 365 * 86_400),
+      finalReminderSeconds: read.integer('CONNECTION_FINAL_REMINDER_SECONDS', 86_400, 1, 365 * 86_400),
+      historyLimit: read.integer('CONNECTION_HISTORY_LIMIT', 2000, 20, 50_000),
+      pausedWorkCheckSeconds: read.integer('PAUSED_WORK_CHECK_SECONDS', 300, 1, 86_400),
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: read.string('MAIL_FROM', 'qbflow <no-reply@localhost>'),
+    },
   };
+  if (env.SMTP_URL && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 const DEFAULT_WSDL_PATH = fileURLToPath(new URL('../../shared/spec/qbwc/QBWebConnectorSvc.wsdl', import.meta.url));
+
+/** The QuickBooks Desktop settings an empty environment gives (for apps built without a full Config). */
+export function defaultQbdConfig(): QbdConfig {
+  return readQbdConfig(new EnvReader({}, []));
+}
 
 function readQbdConfig(read: EnvReader): QbdConfig {
   return {

@@ -125,7 +125,7 @@ export function createQbdQueueRepository(db: Database) {
           .set({ state: 'sent', sessionId, attempts: sql`${qbdRequests.attempts} + 1`, sentAt: new Date() })
           .where(inArray(qbdRequests.id, taken))
           .returning();
-        await tx.update(qbdSessions).set({ messages: sql`${qbdSessions.messages} + 1`, lastSeenAt: new Date(), lastWorkAt: new Date() })
+        await tx.update(qbdSessions).set({ messages: sql`${qbdSessions.messages} + 1`, lastError: null, lastSeenAt: new Date(), lastWorkAt: new Date() })
           .where(eq(qbdSessions.id, sessionId));
         return rows.sort((a, b) => a.id - b.id);
       });

@@ -82,6 +82,14 @@ export type QbxmlRequest =
 
 export type QbxmlRequestKind = QbxmlRequest['kind'];
 
+/** A request description before it gets its requestID (the queue assigns one). */
+export type QbxmlRequestSpec = QbxmlRequest extends infer R ? (R extends QbxmlRequest ? Omit<R, 'requestId'> : never) : never;
+
+/** Gives a request description its requestID. */
+export function withRequestId(spec: QbxmlRequestSpec, requestId: string): QbxmlRequest {
+  return { ...spec, requestId } as QbxmlRequest;
+}
+
 /** Builds the `<XxxRq requestID="…">` fragment for one request description. */
 export function buildRequest(request: QbxmlRequest): string {
   const id = request.requestId;

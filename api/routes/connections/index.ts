@@ -6,6 +6,7 @@ import type { Connection } from '../../../db/repositories/connections.js';
 import { connectionOf } from '../../deps.js';
 import { badGateway, badRequest } from '../../errors.js';
 import { ConnectionParams, problems } from '../../schemas.js';
+import { createQbdConnection, CreateQbdConnection, WebConnectorCredentials } from '../qbd/create.js';
 
 const ConnectionView = Type.Object({
   id: Type.String(),
@@ -18,14 +19,21 @@ const ConnectionView = Type.Object({
   createdAt: Type.String(),
 });
 
-const CreateConnection = Type.Object({
+const CreateQboConnection = Type.Object({
   type: Type.Literal('qbo'),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 }, { additionalProperties: false });
 
+const CreateConnection = Type.Union([CreateQboConnection, CreateQbdConnection]);
+
 const WithAuthorizeUrl = Type.Object({
   connection: ConnectionView,
   authorizeUrl: Type.String({ description: 'Send the person who owns the QuickBooks company here' }),
+});
+
+const WithWebConnector = Type.Object({
+  connection: ConnectionView,
+  webConnector: WebConnectorCredentials,
 });
 
 export default async function connectionRoutes(fastify: FastifyInstance) {
@@ -50,9 +58,18 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
   };
 
   app.post('/v1/connections', {
-    schema: { tags: ['connections'], summary: 'Create a connection and get the URL that authorises it', body: CreateConnection, response: { 201: WithAuthorizeUrl, ...problems(400, 401) } },
+    schema: {
+      tags: ['connections'],
+      summary: 'Create a connection: QuickBooks Online (returns the URL that authorises it) or Desktop (returns the Web Connector credentials)',
+      body: CreateConnection,
+      response: { 201: Type.Union([WithAuthorizeUrl, WithWebConnector]), ...problems(400, 401) },
+    },
   }, async (request, reply) => {
     const tenantId = request.tenant!.id;
+    if (request.body.type === 'qbd') {
+      const created = await createQbdConnection(repos, tenantId, request.body);
+      return reply.code(201).send({ connection: await view(created.connection), webConnector: created.webConnector });
+    }
     const connection = await repos.connections.create({ tenantId, type: request.body.type, name: request.body.name ?? 'QuickBooks Online' });
     const state = await repos.oauthStates.issue(tenantId, connection.id);
     return reply.code(201).send({ connection: await view(connection), authorizeUrl: oauth.authorizeUrl(state) });
