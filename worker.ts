@@ -1,5 +1,6 @@
 // The worker's composition root: configuration, services, activities, Temporal worker. No business logic.
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
 import { createServices } from './activities/services.js';
@@ -19,7 +20,8 @@ export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', impor
 export async function startWorker(config: Config, options: { workflowBundle?: WorkerOptions['workflowBundle'] } = {}): Promise<WorkerHandle> {
   const logger = createLogger(config.logLevel, 'worker');
   installTemporalLogging(logger);
-  const services = createServices(config);
+  const clientConnection = await Connection.connect(connectionOptions(config.temporal));
+  const services = createServices(config, new Client({ connection: clientConnection, namespace: config.temporal.namespace }));
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
   const worker = await Worker.create({
     connection,
@@ -29,11 +31,15 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
     activities: createActivities({
       repos: services.repos,
       ledgerFor: services.ledgerFor,
+      oauth: services.oauth,
+      mailer: services.mailer,
+      taskQueue: config.temporal.taskQueue,
       failurePolicy: { throttleBackoffSeconds: config.intuit.throttleBackoffSeconds },
     }),
   });
   const done = worker.run().finally(async () => {
     await connection.close();
+    await clientConnection.close();
     await services.close();
   });
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker started');

@@ -1,18 +1,27 @@
 // Builds every activity from its dependencies. The worker registers the result; workflows import its type.
 import { withFailureTranslation, type FailurePolicy } from './failures.js';
 import type { LedgerFor } from './ledgers.js';
+import { createLifecycleActivities } from './lifecycle.js';
+import type { Mailer } from './mailer.js';
+import { createNotificationActivities } from './notifications.js';
 import { createOrderActivities } from './orders.js';
+import type { IntuitOAuth } from './qbo/oauth.js';
 import type { Repositories } from '../db/repositories/index.js';
 
 export interface ActivityDeps {
   repos: Repositories;
   ledgerFor: LedgerFor;
+  oauth: IntuitOAuth;
+  mailer: Mailer;
+  taskQueue: string;
   failurePolicy: FailurePolicy;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return withFailureTranslation({
     ...createOrderActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor }),
+    ...createLifecycleActivities({ repos: deps.repos, oauth: deps.oauth }),
+    ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue }),
   }, deps.failurePolicy);
 }
 

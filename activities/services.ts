@@ -1,10 +1,13 @@
 // The long-lived services behind activities and API routes: database, repositories, Intuit OAuth, the paced
 // QuickBooks Online client and the ledger resolver. Built once per process by a composition root.
+import type { Client } from '@temporalio/client';
 import type { Config } from '../config/index.js';
 import { createDatabase, type DatabaseHandle } from '../db/client.js';
 import { createRepositories, type Repositories } from '../db/repositories/index.js';
 import { createSecretBox } from '../db/secrets.js';
 import { createLedgerResolver, type LedgerFor } from './ledgers.js';
+import { createLifecycleControl, type LifecycleControl } from './lifecycle-control.js';
+import { createMailer, type Mailer } from './mailer.js';
 import { createQboClient } from './qbo/client.js';
 import { createIntuitOAuth, type IntuitOAuth } from './qbo/oauth.js';
 import { createPacer } from './qbo/pacing.js';
@@ -16,20 +19,22 @@ export interface Services {
   oauth: IntuitOAuth;
   tokens: TokenSource;
   ledgerFor: LedgerFor;
+  lifecycle: LifecycleControl;
+  mailer: Mailer;
   close(): Promise<void>;
 }
 
-export function createServices(config: Config, options: { poolSize?: number } = {}): Services {
+export function createServices(config: Config, temporal: Client, options: { poolSize?: number } = {}): Services {
   const database = createDatabase(config.databaseUrl, { max: options.poolSize ?? 10 });
   const repos = createRepositories(database.db, createSecretBox(config.encryptionKeys));
   const oauth = createIntuitOAuth(config.intuit);
-  const tokens = createTokenSource({
-    db: database.db,
-    tokens: repos.tokens,
+  const lifecycle = createLifecycleControl({
+    client: temporal,
+    taskQueue: config.temporal.taskQueue,
+    policy: { refreshMarginSeconds: config.intuit.refreshMarginSeconds, ...config.lifecycle },
     connections: repos.connections,
-    oauth,
-    refreshMarginSeconds: config.intuit.refreshMarginSeconds,
   });
+  const tokens = createTokenSource({ tokens: repos.tokens, refresher: lifecycle });
   const qbo = createQboClient({
     baseUrl: config.intuit.apiBaseUrl,
     minorVersion: config.intuit.minorVersion,
@@ -37,5 +42,5 @@ export function createServices(config: Config, options: { poolSize?: number } = 
     pacer: createPacer(database.db, config.intuit.requestsPerMinute),
   });
   const ledgerFor = createLedgerResolver({ connections: repos.connections, qbo });
-  return { database, repos, oauth, tokens, ledgerFor, close: () => database.close() };
+  return { database, repos, oauth, tokens, ledgerFor, lifecycle, mailer: createMailer(config.mail), close: () => database.close() };
 }

@@ -15,6 +15,7 @@ import qbwcRoutes from './qbwc/index.js';
 import quickBooksLookupRoutes from './routes/quickbooks/index.js';
 import settingsRoutes from './routes/settings/index.js';
 import tenantRoutes from './routes/tenants/index.js';
+import webhookRoutes from './routes/webhooks/index.js';
 import currentTenantRoutes from './routes/tenants/me.js';
 
 export interface AppOptions {
@@ -38,7 +39,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(auth);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, qbdRoutes, qbwcRoutes]) {
+  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, qbdRoutes, qbwcRoutes]) {
     await app.register(routes);
   }
   return app;

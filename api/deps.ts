@@ -2,6 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LedgerFor } from '../activities/ledgers.js';
+import type { LifecycleControl } from '../activities/lifecycle-control.js';
 import type { IntuitOAuth } from '../activities/qbo/oauth.js';
 import type { Config } from '../config/index.js';
 import type { Connection } from '../db/repositories/connections.js';
@@ -10,10 +11,11 @@ import type { Tenant } from '../db/repositories/tenants.js';
 import { notFound } from './errors.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal'>;
+  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle'>;
   repos: Repositories;
   oauth: IntuitOAuth;
   ledgerFor: LedgerFor;
+  lifecycle: LifecycleControl;
   temporal: Client;
 }
 

@@ -15,11 +15,11 @@ export interface ApiHandle {
 }
 
 export async function startApi(config: Config): Promise<ApiHandle> {
-  const services = createServices(config);
   const connection = await Connection.connect(connectionOptions(config.temporal));
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const services = createServices(config, temporal);
   const app = await buildApp(
-    { config, repos: services.repos, oauth: services.oauth, ledgerFor: services.ledgerFor, temporal },
+    { config, repos: services.repos, oauth: services.oauth, ledgerFor: services.ledgerFor, lifecycle: services.lifecycle, temporal },
     { logger: createLogger(config.logLevel, 'api') },
   );
   app.addHook('onClose', async () => {

@@ -1,6 +1,6 @@
 // AES-256-GCM encryption for secrets at rest. Each ciphertext names the key that sealed it, so keys rotate:
 // the first key seals, every listed key opens.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface EncryptionKey {
   id: string;
@@ -10,6 +10,9 @@ export interface EncryptionKey {
 export interface SecretBox {
   seal(plaintext: string): string;
   open(sealed: string): string;
+  /** A MAC of `data` for one purpose (e.g. OAuth state), under a key derived from the encryption keys. */
+  sign(purpose: string, data: string): string;
+  verify(purpose: string, data: string, signature: string): boolean;
 }
 
 const VERSION = 'v1';
@@ -22,8 +25,22 @@ export function createSecretBox(keys: readonly EncryptionKey[]): SecretBox {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`encryption key id "${id}" may use letters, digits, _ and -`);
   }
   const byId = new Map(keys.map((k) => [k.id, k.key]));
+  const mac = (key: Buffer, purpose: string, data: string) => {
+    const derived = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `qbflow:${purpose}`, 32));
+    return createHmac('sha256', derived).update(data).digest('base64url');
+  };
 
   return {
+    sign(purpose, data) {
+      return mac(active.key, purpose, data);
+    },
+    verify(purpose, data, signature) {
+      const given = Buffer.from(signature);
+      return keys.some(({ key }) => {
+        const expected = Buffer.from(mac(key, purpose, data));
+        return expected.length === given.length && timingSafeEqual(expected, given);
+      });
+    },
     seal(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', active.key, iv);

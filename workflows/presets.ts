@@ -25,3 +25,33 @@ export const quickBooksCall = {
     nonRetryableErrorTypes,
   },
 } as const satisfies ActivityOptions;
+
+/** A token refresh at Intuit: retried through outages; a refused grant is final (someone must reconnect). */
+export const tokenRefresh = {
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 0, // unlimited: access must come back on its own once Intuit answers
+    nonRetryableErrorTypes,
+  },
+} as const satisfies ActivityOptions;
+
+/** Recording an event or sending an e-mail. */
+export const notificationStep = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
+} as const satisfies ActivityOptions;
+
+/** One webhook delivery attempt; the retries are the backoff schedule (about a day in all). */
+export const webhookDelivery = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 3, maximumInterval: '2 hours', maximumAttempts: 12 },
+} as const satisfies ActivityOptions;
+
+/** Revoking at Intuit when disconnecting: a few tries, then the person decides (retry, or force). */
+export const revokeAtIntuit = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
+} as const satisfies ActivityOptions;

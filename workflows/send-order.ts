@@ -13,13 +13,16 @@ import type { Activities } from '../activities/index.js';
 import { buildInvoiceDraft, buildPaymentDrafts, buildPurchaseDraft, type ResolvedParties } from '../domain/drafts.js';
 import { formatCents } from '../domain/money.js';
 import type { Order } from '../domain/order.js';
-import { databaseStep, quickBooksCall } from './presets.js';
+import { databaseStep, notificationStep, quickBooksCall } from './presets.js';
 import { Outcome } from './search-attributes.js';
+import { connectionRestored } from './signals.js';
 
 export interface SendOrderArgs {
   tenantId: string;
   connectionId: string;
   orderId: string;
+  /** While QuickBooks needs re-authorisation, re-check this often (besides being woken on reconnection). */
+  pausedWorkCheckSeconds?: number;
 }
 
 export interface OrderSubmission {
@@ -27,7 +30,7 @@ export interface OrderSubmission {
   order: Order;
 }
 
-export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+export type StepState = 'pending' | 'running' | 'paused' | 'done' | 'failed' | 'skipped';
 
 export interface StepStatus {
   step: string;
@@ -58,45 +61,69 @@ export function sendOrderWorkflowId(args: SendOrderArgs): string {
 
 const db = proxyActivities<Activities>(databaseStep);
 const qb = proxyActivities<Activities>(quickBooksCall);
+const notify = proxyActivities<Activities>(notificationStep);
 
 /** Sends an order to QuickBooks, then any newer revision that arrived meanwhile; returns what each step did. */
 export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
   let next: OrderSubmission | undefined;
   let highest = 0;
   let status: OrderStatus = { orderId: args.orderId, revision: 0, outcome: 'running', steps: [] };
+  let restored = false;
+  /** Waits until the connection is authorised again: woken by the lifecycle workflow, or by re-checking. */
+  const untilReconnected = async () => {
+    for (;;) {
+      await condition(() => restored, `${args.pausedWorkCheckSeconds ?? 300} seconds`);
+      restored = false;
+      const connection = await db.connectionStatus(args.connectionId);
+      if (connection === 'connected' || connection === 'expiring') return;
+    }
+  };
   setHandler(submitOrder, (submission) => {
     if (submission.revision < highest) return; // an older revision never overwrites a newer one
     highest = submission.revision;
     next = submission;
   });
   setHandler(orderStatus, () => status);
+  setHandler(connectionRestored, () => {
+    restored = true;
+  });
 
   await condition(() => next !== undefined);
   while (next) {
     const current: OrderSubmission = next;
     next = undefined;
     status = { orderId: args.orderId, revision: current.revision, outcome: 'running', steps: plannedSteps(current.order) };
-    await sendRevision(args.connectionId, current, status);
+    await sendRevision(args.connectionId, current, status, untilReconnected);
     status.outcome = outcomeOf(status.steps);
+    await notify.publishEvents(args.tenantId, documentEvents(args, status));
   }
   upsertSearchAttributes([{ key: Outcome, value: status.outcome }]);
   return status;
 }
 
-async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus): Promise<void> {
+async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<void>): Promise<void> {
   const step = (name: string) => status.steps.find((s) => s.step === name)!;
   const run = async <T>(name: string, work: () => Promise<T>, describe: (result: T) => Partial<StepStatus>): Promise<T | undefined> => {
     const s = step(name);
-    s.state = 'running';
-    try {
-      const result = await work();
-      Object.assign(s, { state: 'done' }, describe(result));
-      return result;
-    } catch (error) {
-      s.state = 'failed';
-      s.error = plainMessage(error);
-      await db.recordSyncError(connectionId, name, order.orderId, failureCode(error), s.error);
-      return undefined;
+    for (;;) {
+      s.state = 'running';
+      try {
+        const result = await work();
+        delete s.error;
+        Object.assign(s, { state: 'done' }, describe(result));
+        return result;
+      } catch (error) {
+        if (failureType(error) === 'NeedsReauthorization') {
+          // Not this document's fault: wait for someone to reconnect QuickBooks, then carry on from here.
+          Object.assign(s, { state: 'paused', error: `${plainMessage(error)}. The order continues once QuickBooks is reconnected.` });
+          await untilReconnected();
+          continue;
+        }
+        s.state = 'failed';
+        s.error = plainMessage(error);
+        await db.recordSyncError(connectionId, name, order.orderId, failureCode(error), s.error);
+        return undefined;
+      }
     }
   };
   const skipAfter = (names: string[], reason: string) => {
@@ -168,6 +195,32 @@ function plainMessage(error: unknown): string {
   const cause = error instanceof ActivityFailure ? error.cause : error;
   if (cause instanceof ApplicationFailure || cause instanceof Error) return cause.message;
   return String(cause);
+}
+
+function failureType(error: unknown): string | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  return cause instanceof ApplicationFailure ? cause.type ?? undefined : undefined;
+}
+
+const documentSteps = ['invoice', 'bill', 'purchaseOrder'];
+
+/** document.posted / document.failed for each document of this revision, for the tenant's webhooks. */
+function documentEvents(args: SendOrderArgs, status: OrderStatus) {
+  return status.steps
+    .filter((s) => documentSteps.includes(s.step) && (s.state === 'failed' || (s.state === 'done' && s.action !== 'unchanged' && s.action !== 'stale')))
+    .map((s) => ({
+      type: s.state === 'done' ? 'document.posted' as const : 'document.failed' as const,
+      id: `${args.connectionId}:${args.orderId}:${status.revision}:${s.step}:${s.state}:${s.action ?? ''}`,
+      data: {
+        connectionId: args.connectionId,
+        orderId: args.orderId,
+        revision: status.revision,
+        document: s.step,
+        ...(s.quickbooksId ? { quickbooksId: s.quickbooksId } : {}),
+        ...(s.action ? { action: s.action } : {}),
+        ...(s.error ? { error: s.error } : {}),
+      },
+    }));
 }
 
 function failureCode(error: unknown): string {

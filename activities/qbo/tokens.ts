@@ -1,9 +1,7 @@
-// Valid access tokens for QuickBooks Online calls. A refresh happens under a row lock, so concurrent callers
-// in any process share one refresh and the newest refresh token is always the one stored.
-import type { Database } from '../../db/client.js';
-import type { ConnectionsRepository } from '../../db/repositories/connections.js';
+// Access tokens for QuickBooks Online calls. Callers only read the token the connection's lifecycle workflow
+// keeps fresh; when it is expired or refused they ask that workflow for a newer one (never refresh themselves),
+// so concurrent callers in every process share one refresh.
 import type { TokensRepository } from '../../db/repositories/tokens.js';
-import { InvalidGrantError, type IntuitOAuth } from './oauth.js';
 
 export class NotConnectedError extends Error {
   constructor(connectionId: string) {
@@ -13,45 +11,32 @@ export class NotConnectedError extends Error {
 }
 
 export interface TokenSource {
-  /** A token valid for at least the refresh margin; `rejected` is a token QuickBooks just refused. */
+  /** A token that is not expired; `rejected` is a token QuickBooks just refused. */
   accessToken(connectionId: string, rejected?: string): Promise<string>;
 }
 
-export interface TokenSourceDeps {
-  db: Database;
-  tokens: TokensRepository;
-  connections: ConnectionsRepository;
-  oauth: IntuitOAuth;
-  refreshMarginSeconds: number;
-  now?: () => number;
+export interface TokenRefresher {
+  /** Resolves once a token newer than `staleVersion` is stored (throws InvalidGrantError if none can be). */
+  fresh(connectionId: string, staleVersion: number): Promise<void>;
 }
 
-export function createTokenSource(deps: TokenSourceDeps): TokenSource {
+/** A token this close to expiry is not handed out: it could expire on the way to Intuit. */
+const SAFETY_MS = 5_000;
+
+export function createTokenSource(deps: { tokens: TokensRepository; refresher: TokenRefresher; now?: () => number }): TokenSource {
   const now = deps.now ?? Date.now;
-  const marginMs = deps.refreshMarginSeconds * 1000;
   const usable = (token: { accessToken: string; accessExpiresAt: Date }, rejected?: string) =>
-    token.accessToken !== rejected && token.accessExpiresAt.getTime() - now() > marginMs;
+    token.accessToken !== rejected && token.accessExpiresAt.getTime() - now() > SAFETY_MS;
 
   return {
     async accessToken(connectionId, rejected) {
       const current = await deps.tokens.read(connectionId);
       if (!current) throw new NotConnectedError(connectionId);
       if (usable(current, rejected)) return current.accessToken;
-      try {
-        return await deps.db.transaction(async (tx) => {
-          const locked = await deps.tokens.readForUpdate(connectionId, tx);
-          if (!locked) throw new NotConnectedError(connectionId);
-          if (usable(locked, rejected)) return locked.accessToken; // another caller refreshed meanwhile
-          const fresh = await deps.oauth.refresh(locked.refreshToken);
-          await deps.tokens.save(connectionId, fresh, tx);
-          return fresh.accessToken;
-        });
-      } catch (error) {
-        if (error instanceof InvalidGrantError) {
-          await deps.connections.setStatus(connectionId, 'needs_reauth', error.message);
-        }
-        throw error;
-      }
+      await deps.refresher.fresh(connectionId, current.version);
+      const fresh = await deps.tokens.read(connectionId);
+      if (!fresh) throw new NotConnectedError(connectionId);
+      return fresh.accessToken;
     },
   };
 }

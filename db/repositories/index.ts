@@ -12,17 +12,19 @@ import { createSettingsRepository } from './settings.js';
 import { createSyncErrorsRepository } from './sync-errors.js';
 import { createTenantsRepository } from './tenants.js';
 import { createTokensRepository } from './tokens.js';
+import { createWebhooksRepository } from './webhooks.js';
 
 export function createRepositories(db: Database, box: SecretBox) {
   return {
     tenants: createTenantsRepository(db),
     connections: createConnectionsRepository(db),
     tokens: createTokensRepository(db, box),
-    oauthStates: createOAuthStatesRepository(db),
+    oauthStates: createOAuthStatesRepository(db, box),
     settings: createSettingsRepository(db),
     mappings: createMappingsRepository(db),
     documents: createDocumentsRepository(db),
     syncErrors: createSyncErrorsRepository(db),
+    webhooks: createWebhooksRepository(db, box),
     qbdConnections: createQbdConnectionsRepository(db),
     qbdQueue: createQbdQueueRepository(db),
     qbdLists: createQbdListsRepository(db),

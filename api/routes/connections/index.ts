@@ -1,6 +1,7 @@
 // Connections: create (with the OAuth authorize URL), read, re-authorise, disconnect.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Type } from 'typebox';
 import type { Connection } from '../../../db/repositories/connections.js';
 import { connectionOf } from '../../deps.js';
@@ -98,15 +99,20 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const connection = await connectionOf(app, request, request.params.id);
+    const force = request.query.force ?? false;
     const tokens = await repos.tokens.read(connection.id);
     if (tokens) {
       try {
-        await oauth.revoke(tokens.refreshToken);
-      } catch (error) {
-        if (!request.query.force) {
-          throw badGateway(`Intuit could not revoke the authorisation (${(error as Error).message}); try again, or pass force=true to remove it here anyway`);
+        // The lifecycle workflow revokes at Intuit and erases the tokens; without one, do it here.
+        if (!(await app.deps.lifecycle.disconnect(connection.id, force))) {
+          await oauth.revoke(tokens.refreshToken).catch((error: Error) => {
+            if (!force) throw error;
+          });
+          await repos.tokens.erase(connection.id);
         }
-        request.log.warn({ err: error, connectionId: connection.id }, 'revoke failed; removing anyway (force)');
+      } catch (error) {
+        const reason = error instanceof WorkflowUpdateFailedError && error.cause ? error.cause.message : (error as Error).message;
+        throw badGateway(`${reason}; try again, or pass force=true to remove the connection anyway`);
       }
     }
     await repos.connections.remove(connection.id);

@@ -77,7 +77,7 @@ export default async function orderRoutes(fastify: FastifyInstance) {
     const newest = Math.max(0, ...posted.map((d) => d.revision));
     if (revision < newest) throw conflict(`Revision ${revision} is older than revision ${newest}, which is already in QuickBooks`);
 
-    const args = { tenantId: connection.tenantId, connectionId: connection.id, orderId: order.orderId };
+    const args = { tenantId: connection.tenantId, connectionId: connection.id, orderId: order.orderId, pausedWorkCheckSeconds: config.lifecycle.pausedWorkCheckSeconds };
     const workflowId = sendOrderWorkflowId(args);
     await temporal.workflow.signalWithStart(sendOrder, {
       workflowId,

@@ -1,0 +1,91 @@
+// Events for tenants: recorded once per subscribed endpoint, each delivered by its own durable workflow
+// (signed, retried with backoff); and e-mail to the tenant's admins.
+import { Context } from '@temporalio/activity';
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import type { Repositories } from '../db/repositories/index.js';
+import { deliverWebhook, webhookWorkflowId } from '../workflows/deliver-webhook.js';
+import type { Mailer } from './mailer.js';
+import { SIGNATURE_HEADER, signPayload } from './signing.js';
+
+export const eventTypes = ['connection.expiring', 'connection.needs_reauth', 'connection.restored', 'document.posted', 'document.failed'] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export interface TenantEvent {
+  type: EventType;
+  /** Stable id: the same happening published twice is one event. */
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/** A delivery attempt the receiver refused or did not answer; retried by the workflow's policy. */
+export class DeliveryError extends Error {}
+
+export function createNotificationActivities(deps: { repos: Repositories; mailer: Mailer; taskQueue: string; timeoutMs?: number }) {
+  const { repos } = deps;
+
+  const publishEvents = async (tenantId: string, events: TenantEvent[]): Promise<number> => {
+    let started = 0;
+    for (const event of events) {
+      const payload = { id: event.id, type: event.type, createdAt: new Date().toISOString(), data: event.data };
+      const deliveries = await repos.webhooks.recordEvent(tenantId, { id: event.id, type: event.type, payload });
+      for (const deliveryId of deliveries) {
+        await Context.current().client.workflow.start(deliverWebhook, {
+          workflowId: webhookWorkflowId(deliveryId),
+          taskQueue: deps.taskQueue,
+          args: [deliveryId],
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        });
+        started += 1;
+      }
+    }
+    return started;
+  };
+
+  return {
+    publishEvents,
+    publishEvent: (tenantId: string, event: TenantEvent) => publishEvents(tenantId, [event]),
+
+    /** POSTs the event to its endpoint once; any answer but 2xx is an error for the retry policy. */
+    async attemptDelivery(deliveryId: string): Promise<void> {
+      const found = await repos.webhooks.findDelivery(deliveryId);
+      if (!found || found.delivery.status === 'delivered') return;
+      const secret = await repos.webhooks.secretOf(found.delivery.tenantId);
+      if (!secret) throw new DeliveryError('the tenant has no webhook secret');
+      const body = JSON.stringify(found.delivery.payload);
+      let statusCode: number | null = null;
+      try {
+        const response = await fetch(found.endpoint.url, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'User-Agent': 'qbflow-webhooks/1',
+            'qbflow-event-id': found.delivery.eventId,
+            'qbflow-event-type': found.delivery.eventType,
+            [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)),
+          },
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+        });
+        statusCode = response.status;
+        await response.body?.cancel();
+        if (!response.ok) throw new DeliveryError(`the endpoint answered HTTP ${response.status}`);
+        await repos.webhooks.recordAttempt(deliveryId, { status: 'delivered', statusCode, error: null });
+      } catch (error) {
+        const message = error instanceof DeliveryError ? error.message : `the endpoint could not be reached: ${(error as Error).message}`;
+        await repos.webhooks.recordAttempt(deliveryId, { status: 'pending', statusCode, error: message });
+        throw new DeliveryError(message);
+      }
+    },
+
+    async markDeliveryFailed(deliveryId: string, reason: string): Promise<void> {
+      await repos.webhooks.markFailed(deliveryId, reason);
+    },
+
+    async emailAdmins(tenantId: string, subject: string, text: string): Promise<boolean> {
+      const tenant = await repos.tenants.findById(tenantId);
+      if (!tenant) return false;
+      return deps.mailer.send({ to: tenant.adminEmails, subject, text });
+    },
+  };
+}
