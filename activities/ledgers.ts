@@ -7,7 +7,7 @@ import { NotConnectedError } from './qbo/tokens.js';
 
 export type LedgerFor = (connectionId: string) => Promise<{ connection: Connection; ledger: Ledger }>;
 
-export function createLedgerResolver(deps: { connections: ConnectionsRepository; qbo: QboClient }): LedgerFor {
+export function createLedgerResolver(deps: { connections: ConnectionsRepository; qbo: QboClient; qbd?: (connectionId: string) => Ledger }): LedgerFor {
   return async (connectionId) => {
     const connection = await deps.connections.findById(connectionId);
     if (!connection) throw new NotConnectedError(connectionId);
@@ -15,6 +15,7 @@ export function createLedgerResolver(deps: { connections: ConnectionsRepository;
       if (!connection.realmId) throw new NotConnectedError(connectionId);
       return { connection, ledger: createQboLedger(deps.qbo.forCompany(connection.id, connection.realmId)) };
     }
+    if (connection.type === 'qbd' && deps.qbd) return { connection, ledger: deps.qbd(connection.id) };
     throw new Error(`connection type ${connection.type} is not supported yet`);
   };
 }

@@ -1,5 +1,6 @@
 // Order activities: each step of sending an order, idempotent, through whichever ledger the connection uses.
 import type { Repositories } from '../db/repositories/index.js';
+import type { ConnectionType } from '../db/schema.js';
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../domain/drafts.js';
 import { itemKey, type OrderLine, type Party } from '../domain/order.js';
 import type { Settings } from '../domain/settings.js';
@@ -11,6 +12,8 @@ import { singleFlight } from './single-flight.js';
 export interface OrderContext {
   settings: Settings;
   accounts: ResolvedAccounts;
+  /** Which QuickBooks the connection is (the workflow picks the activity timeouts that suit it). */
+  connectionType: ConnectionType;
 }
 
 export interface OrderActivitiesDeps {
@@ -59,7 +62,8 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       const configured = settings.accounts;
       const complete = configured.receivable && configured.income && configured.payable && configured.costOfGoodsSold;
       const defaults = complete ? {} : await defaultAccounts(connectionId);
-      return { settings, accounts: { ...defaults, ...configured } };
+      const connection = await repos.connections.findById(connectionId);
+      return { settings, accounts: { ...defaults, ...configured }, connectionType: connection?.type ?? 'qbo' };
     },
 
     resolveCustomer: (connectionId: string, party: Party) => resolveParty(connectionId, 'customers', party),

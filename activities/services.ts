@@ -8,6 +8,7 @@ import { createSecretBox } from '../db/secrets.js';
 import { createLedgerResolver, type LedgerFor } from './ledgers.js';
 import { createLifecycleControl, type LifecycleControl } from './lifecycle-control.js';
 import { createMailer, type Mailer } from './mailer.js';
+import { createQbdLedgers } from './qbd/index.js';
 import { createQboClient } from './qbo/client.js';
 import { createIntuitOAuth, type IntuitOAuth } from './qbo/oauth.js';
 import { createPacer } from './qbo/pacing.js';
@@ -41,6 +42,11 @@ export function createServices(config: Config, temporal: Client, options: { pool
     tokens,
     pacer: createPacer(database.db, config.intuit.requestsPerMinute),
   });
-  const ledgerFor = createLedgerResolver({ connections: repos.connections, qbo });
-  return { database, repos, oauth, tokens, ledgerFor, lifecycle, mailer: createMailer(config.mail), close: () => database.close() };
+  const qbd = createQbdLedgers({ repos, config: config.qbd });
+  const ledgerFor = createLedgerResolver({ connections: repos.connections, qbo, qbd: qbd.ledger });
+  const close = async () => {
+    await qbd.close();
+    await database.close();
+  };
+  return { database, repos, oauth, tokens, ledgerFor, lifecycle, mailer: createMailer(config.mail), close };
 }

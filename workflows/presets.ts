@@ -26,6 +26,24 @@ export const quickBooksCall = {
   },
 } as const satisfies ActivityOptions;
 
+/**
+ * Waiting for the Web Connector (QuickBooks Desktop): the activity completes when the Web Connector, which runs
+ * every few minutes or hours, has carried its requests to QuickBooks and back. It heartbeats while it waits, so a
+ * worker that dies is noticed within the heartbeat timeout and the step resumes (after looking for what QuickBooks
+ * may already have done).
+ */
+export const waitingForWebConnector = {
+  startToCloseTimeout: '24 hours',
+  heartbeatTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 100,
+    nonRetryableErrorTypes,
+  },
+} as const satisfies ActivityOptions;
+
 /** A token refresh at Intuit: retried through outages; a refused grant is final (someone must reconnect). */
 export const tokenRefresh = {
   startToCloseTimeout: '30 seconds',

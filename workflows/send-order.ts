@@ -13,7 +13,7 @@ import type { Activities } from '../activities/index.js';
 import { buildInvoiceDraft, buildPaymentDrafts, buildPurchaseDraft, type ResolvedParties } from '../domain/drafts.js';
 import { formatCents } from '../domain/money.js';
 import type { Order } from '../domain/order.js';
-import { databaseStep, notificationStep, quickBooksCall } from './presets.js';
+import { databaseStep, notificationStep, quickBooksCall, waitingForWebConnector } from './presets.js';
 import { Outcome } from './search-attributes.js';
 import { connectionRestored } from './signals.js';
 
@@ -60,7 +60,8 @@ export function sendOrderWorkflowId(args: SendOrderArgs): string {
 }
 
 const db = proxyActivities<Activities>(databaseStep);
-const qb = proxyActivities<Activities>(quickBooksCall);
+const qbOnline = proxyActivities<Activities>(quickBooksCall);
+const qbDesktop = proxyActivities<Activities>(waitingForWebConnector);
 const notify = proxyActivities<Activities>(notificationStep);
 
 /** Sends an order to QuickBooks, then any newer revision that arrived meanwhile; returns what each step did. */
@@ -130,7 +131,9 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
     for (const name of names) if (step(name)?.state === 'pending') Object.assign(step(name), { state: 'skipped', detail: reason });
   };
 
-  const { settings, accounts } = await db.loadOrderContext(connectionId);
+  const { settings, accounts, connectionType } = await db.loadOrderContext(connectionId);
+  // same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs, so it gets longer timeouts
+  const qb = connectionType === 'qbd' ? qbDesktop : qbOnline;
   const wants = (document: 'invoice' | 'bill' | 'purchaseOrder') => order.documents.includes(document);
   const ids: ResolvedParties = { itemIds: {} };
 

@@ -51,6 +51,13 @@ export function createQbdListsRepository(db: Database) {
         .orderBy(asc(qbdListEntries.name));
     },
 
+    async byType(connectionId: string, kind: QbdListKind, types: string[], executor: Executor = db): Promise<QbdListEntry[]> {
+      if (types.length === 0) return [];
+      return executor.select().from(qbdListEntries).where(and(
+        eq(qbdListEntries.connectionId, connectionId), eq(qbdListEntries.kind, kind), inArray(qbdListEntries.type, types),
+      )).orderBy(asc(qbdListEntries.name));
+    },
+
     async get(connectionId: string, kind: QbdListKind, listId: string, executor: Executor = db): Promise<QbdListEntry | undefined> {
       const [row] = await executor.select().from(qbdListEntries).where(and(
         eq(qbdListEntries.connectionId, connectionId), eq(qbdListEntries.kind, kind), eq(qbdListEntries.listId, listId),
