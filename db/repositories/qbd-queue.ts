@@ -207,7 +207,7 @@ export function createQbdQueueRepository(db: Database) {
     async openSessions(connectionId: string, executor: Executor = db): Promise<(QbdSession & { sent: number; idleSeconds: number })[]> {
       const rows = await executor.select({
         session: qbdSessions,
-        sent: sql<number>`(select count(*)::int from qbd_requests r where r.session_id = ${qbdSessions.id} and r.state = 'sent')`,
+        sent: sql<number>`(select count(*)::int from qbd_requests r where r.session_id = qbd_sessions.id and r.state = 'sent')`,
         idleSeconds: sql<number>`extract(epoch from now() - ${qbdSessions.lastSeenAt})::float8`,
       }).from(qbdSessions).where(and(eq(qbdSessions.connectionId, connectionId), eq(qbdSessions.state, 'open')));
       return rows.map((r) => ({ ...r.session, sent: Number(r.sent), idleSeconds: Number(r.idleSeconds) }));
