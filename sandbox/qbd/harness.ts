@@ -4,6 +4,20 @@
 import { createCompanyFile, type CompanyFile, type CompanyFileOptions } from './company-file.js';
 import { createWebConnector, type RunResult, type WebConnector, type WebConnectorOptions } from './web-connector.js';
 
+/**
+ * QBD_* settings for quick runs (tests, demo, bench): short long-polls and holds, frequent heartbeats. Production
+ * defaults are sized for a Web Connector that runs every few minutes against a real QuickBooks.
+ */
+export const QUICK_QBD_ENV = {
+  QBD_LONG_POLL_MS: '1500',
+  QBD_FOLLOW_UP_GRACE_MS: '1500',
+  QBD_HOLD_SECONDS: '10',
+  QBD_HEARTBEAT_MS: '1000',
+  QBD_RECHECK_MS: '500',
+  QBD_BUSY_SECONDS: '2',
+  QBD_SESSION_TIMEOUT_SECONDS: '10',
+} as const;
+
 export interface DesktopConnection {
   connectionId: string;
   userName: string;

@@ -24,4 +24,4 @@ export {
   type WebConnectorOptions,
 } from './web-connector.js';
 export { QBWC_NS, SOAP_ENV_NS, SoapFaultError, SoapProtocolError, type QbwcMethod } from './soap.js';
-export { connectDesktop, runUntil, type ConnectDesktopOptions, type DesktopConnection } from './harness.js';
+export { connectDesktop, QUICK_QBD_ENV, runUntil, type ConnectDesktopOptions, type DesktopConnection } from './harness.js';

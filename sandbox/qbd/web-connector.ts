@@ -81,8 +81,9 @@ export interface RunResult {
 
 export interface WebConnectorFaults {
   /** After the next sendRequestXML answer(s): QuickBooks applies the request, then the HTTP connection that
-   *  carries receiveResponseXML is cut mid-request. The response is lost; the session just stops. */
-  dropConnectionAfterSendRequest(times?: number): void;
+   *  carries receiveResponseXML is cut mid-request. The response is lost; the session just stops.
+   *  `when` picks the messages to drop (by their qbXML); by default the next ones. */
+  dropConnectionAfterSendRequest(times?: number, when?: (request: string) => boolean): void;
   /** QuickBooks fails the next message(s) with an HRESULT; receiveResponseXML carries hresult and message. */
   returnHresult(rule: { hresult: string; message: string; applyFirst?: boolean }, times?: number): void;
   quickBooksNotRunning(on: boolean): void;
@@ -149,6 +150,7 @@ export function createWebConnector(options: WebConnectorOptions): WebConnector {
   const allCalls: SoapCallRecord[] = [];
   const runs: RunResult[] = [];
   let dropsLeft = 0;
+  let dropWhen: ((request: string) => boolean) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<RunResult> | undefined;
   let scheduled = false;
@@ -325,7 +327,7 @@ export function createWebConnector(options: WebConnectorOptions): WebConnector {
           message = error.message;
           run.hresultsReported.push({ hresult, message });
         }
-        if (dropsLeft > 0) {
+        if (dropsLeft > 0 && (!dropWhen || dropWhen(request))) {
           dropsLeft -= 1;
           const body = soapRequest('receiveResponseXML', [['ticket', ticket], ['response', response], ['hresult', hresult], ['message', message]]);
           const started = performance.now();
@@ -405,8 +407,9 @@ export function createWebConnector(options: WebConnectorOptions): WebConnector {
       allCalls.length = 0;
     },
     faults: {
-      dropConnectionAfterSendRequest(times = 1) {
+      dropConnectionAfterSendRequest(times = 1, when) {
         dropsLeft += times;
+        dropWhen = when;
       },
       returnHresult(rule, times = 1) {
         company.faults.failMessage({ ...rule, times });
@@ -419,6 +422,7 @@ export function createWebConnector(options: WebConnectorOptions): WebConnector {
       },
       clear() {
         dropsLeft = 0;
+        dropWhen = undefined;
         company.faults.clear();
       },
     },

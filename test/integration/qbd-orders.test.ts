@@ -2,20 +2,10 @@
 // our SOAP endpoint → the emulated Web Connector → the emulated company file, and back.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDesktop, runUntil, type DesktopConnection } from '../../sandbox/qbd/index.js';
+import { connectDesktop, QUICK_QBD_ENV, runUntil, type DesktopConnection } from '../../sandbox/qbd/index.js';
 import { createTenant, seedOrder, startTestStack, type TestStack } from '../support/stack.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export const QBD_TEST_ENV = {
-  QBD_LONG_POLL_MS: '1500',
-  QBD_FOLLOW_UP_GRACE_MS: '1500',
-  QBD_HOLD_SECONDS: '10',
-  QBD_HEARTBEAT_MS: '1000',
-  QBD_RECHECK_MS: '500',
-  QBD_BUSY_SECONDS: '2',
-  QBD_SESSION_TIMEOUT_SECONDS: '10',
-};
 
 let stack: TestStack;
 let key: string;
@@ -38,7 +28,7 @@ async function deliver(orderId: string): Promise<Json> {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack({ env: QBD_TEST_ENV });
+  stack = await startTestStack({ env: QUICK_QBD_ENV });
   key = (await createTenant(stack)).apiKey;
   desktop = await connectDesktop(stack.apiUrl, key);
   sql = postgres(stack.config.databaseUrl, { max: 1 });
