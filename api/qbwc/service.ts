@@ -253,7 +253,10 @@ export function createQbwcService(deps: QbwcServiceDeps) {
       const session = await openSession(params.ticket);
       if (!session) return 'done';
       const qbd = await repos.qbdConnections.find(session.connectionId);
-      const text = explainHresult(params.hresult ?? '', params.message ?? '');
+      let text = explainHresult(params.hresult ?? '', params.message ?? '');
+      if (qbd?.companyFilePath && /^0x8004040(3|a)$/i.test((params.hresult ?? '').trim())) {
+        text += ` This Web Connector entry belongs to "${qbd.companyFilePath}"${qbd.companyName ? ` (${qbd.companyName})` : ''}. If QuickBooks has another company file open, open that one instead; to connect another company file, create a separate qbflow connection for it.`;
+      }
       const tries = session.connectionErrors + 1;
       log.warn({ connectionId: session.connectionId, hresult: params.hresult, message: params.message, tries }, 'the Web Connector could not reach QuickBooks');
       if (tries <= config.connectionRetries) {
