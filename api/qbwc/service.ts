@@ -21,14 +21,15 @@ import {
   explainHresult,
   hasFileId,
   parseHcpResponse,
-  parseQbxmlResponse,
+  QbxmlParseError,
+  readQbxmlResponse,
   percentDone,
   pickQbxmlVersion,
   type HcpResponse,
   type QbxmlResult,
   type QbxmlVersion,
 } from '../../domain/qbxml/index.js';
-import { parseXmlTree, serializeXml } from '../../domain/qbxml/tree.js';
+import { parseXmlTree, serializeXml, type XNode } from '../../domain/qbxml/tree.js';
 import { continueListImport, isListImportJob, refreshLists, startListImport } from './list-import.js';
 import { verifyPassword } from './passwords.js';
 
@@ -122,9 +123,15 @@ export function createQbwcService(deps: QbwcServiceDeps) {
 
   /** Answers for the requests a session holds, matched by requestID, each with its raw `<…Rs>`. */
   const matchAnswers = (sent: QbdRequestRow[], response: string) => {
-    const parsed = parseQbxmlResponse(response, { maxChars: config.maxSoapBytes });
+    let root: XNode;
+    try {
+      root = parseXmlTree(response, config.maxSoapBytes).root;
+    } catch (error) {
+      throw new QbxmlParseError(`QuickBooks response is not valid XML: ${(error as Error).message}`);
+    }
+    const parsed = readQbxmlResponse(root);
     const raw = new Map<string, string>();
-    const msgs = parseXmlTree(response, config.maxSoapBytes).root.children.find((c) => c.name === 'QBXMLMsgsRs');
+    const msgs = root.children.find((c) => c.name === 'QBXMLMsgsRs');
     for (const rs of msgs?.children ?? []) if (rs.attrs.requestID) raw.set(rs.attrs.requestID, serializeXml(rs));
     const answers: { answer: QbdAnswer; row: QbdRequestRow; result: QbxmlResult }[] = [];
     for (const row of sent) {

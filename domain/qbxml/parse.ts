@@ -44,7 +44,11 @@ function parseDocument(xml: string, maxChars: number): XNode {
 
 /** Parses a QBXML response document. Entity expansion is off and the size is capped. */
 export function parseQbxmlResponse(xml: string, options: { maxChars?: number } = {}): QbxmlResponse {
-  const root = parseDocument(xml, options.maxChars ?? DEFAULT_MAX_RESPONSE_CHARS);
+  return readQbxmlResponse(parseDocument(xml, options.maxChars ?? DEFAULT_MAX_RESPONSE_CHARS));
+}
+
+/** Reads an already parsed QBXML document (for callers that also need the tree, e.g. to keep raw answers). */
+export function readQbxmlResponse(root: XNode): QbxmlResponse {
   if (root.name !== 'QBXML') throw new QbxmlParseError(`Expected a QBXML document, got <${root.name}>`);
   const msgs = child(root, 'QBXMLMsgsRs');
   if (!msgs) throw new QbxmlParseError('The QBXML document has no QBXMLMsgsRs');

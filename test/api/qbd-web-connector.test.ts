@@ -9,7 +9,7 @@ import { buildApp } from '../../api/app.js';
 import { buildRequest, QBFLOW_OWNER_ID, type QbxmlRequestSpec } from '../../domain/qbxml/index.js';
 import { withRequestId } from '../../domain/qbxml/message.js';
 import { parseXmlTree, type XNode } from '../../domain/qbxml/tree.js';
-import { connectDesktop, createCompanyFile, createWebConnector, QUICK_QBD_ENV, type DesktopConnection } from '../../sandbox/qbd/index.js';
+import { connectDesktop, createCompanyFile, createWebConnector, QUICK_QBD_ENV } from '../../sandbox/qbd/index.js';
 import { createTenant, startTestStack, type TestStack } from '../support/stack.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
