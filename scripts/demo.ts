@@ -1,9 +1,11 @@
 // `npm run demo`: starts everything it needs, connects a sandbox QuickBooks Online company through the real
 // OAuth flow, sends the seed order and prints what QuickBooks now holds. Then it stops everything.
+// `npm run demo -- --desktop` does the same with an emulated QuickBooks Desktop company file and Web Connector.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatCents, centsFromJsonNumber } from '../domain/money.js';
+import { connectDesktop, QUICK_QBD_ENV, runUntil } from '../sandbox/qbd/index.js';
 import { freePort, startStack, type Stack } from './stack.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -50,14 +52,52 @@ const seedOrder = {
   payments: [{ externalId: 'DEP-1', amount: '100.00', date: new Date().toISOString().slice(0, 10), reference: 'CHK-2201' }],
 };
 
+/** The Desktop path: a company file joins through its Web Connector, which carries the order's qbXML there. */
+async function desktopDemo(stack: Stack, key: string): Promise<void> {
+  const desktop = await connectDesktop(stack.apiUrl, key, { name: 'Demo company file', company: { companyName: 'Acme Promotional Products' } });
+  say(`QuickBooks Desktop company file ${desktop.company.filePath} connected: Web Connector user ${desktop.userName}, the company's lists imported.`);
+
+  const accepted = await call(stack, 'POST', `/v1/connections/${desktop.connectionId}/orders`, key, seedOrder);
+  say(`Order ${seedOrder.orderId} accepted: workflow ${accepted.workflowId}. It waits for the Web Connector…`);
+  let status: Json = {};
+  const runs = await runUntil(desktop.wc, async () => {
+    status = await call(stack, 'GET', accepted.statusUrl, key);
+    return status.run !== 'RUNNING';
+  });
+  const worked = runs.filter((r) => r.messages > 0);
+  say(`The Web Connector ran ${runs.length} time(s); ${worked.reduce((n, r) => n + r.messages, 0)} qbXML message(s) carried ${worked.reduce((n, r) => n + r.requests, 0)} request(s).`);
+  for (const step of status.steps as Json[]) {
+    say(`  ${step.state === 'done' ? '✓' : '✗'} ${step.step.padEnd(14)} ${step.detail ?? ''}${step.error ? ` — ${step.error}` : ''}`);
+  }
+  if (status.outcome !== 'posted') throw new Error(`the order ended ${status.outcome}`);
+
+  const invoice = desktop.company.list('Invoice').find((i) => i.refNumber === seedOrder.number)!;
+  const bill = desktop.company.list('Bill').find((b) => b.refNumber === seedOrder.number)!;
+  const cents = (value: number) => formatCents(value).padStart(10);
+  say();
+  say(`The company file now holds invoice #${invoice.refNumber} for ${invoice.customerRef.fullName ?? seedOrder.customer.name}:`);
+  say('  ITEM        QUANTITY  DESCRIPTION                      RATE      AMOUNT');
+  for (const line of invoice.lines) {
+    const rate = line.quantity ? formatCents(centsFromJsonNumber(line.rate ?? '0')) : formatCents(line.amountCents ?? 0);
+    say(`  ${String(line.itemRef?.fullName ?? '').padEnd(10)}  ${String(line.quantity ?? '').padStart(8)}  ${String(line.desc ?? '').padEnd(30)} ${rate.padStart(10)}  ${cents(line.amountCents ?? 0)}`);
+  }
+  say(`  TOTAL              ${cents(invoice.subtotalCents + invoice.salesTaxTotalCents)}`);
+  say(`  PAYMENTS APPLIED   ${cents(-invoice.appliedAmountCents)}`);
+  say(`  BALANCE DUE        ${cents(invoice.balanceRemainingCents)}`);
+  say(`Bill #${bill.refNumber} to ${bill.vendorRef.fullName ?? seedOrder.vendor.name}: ${formatCents(bill.amountDueCents)} (cost of goods sold), open ${formatCents(bill.openAmountCents ?? bill.amountDueCents)}`);
+  say(`Temporal UI for this run: ${accepted.temporalUiUrl ?? '(no UI)'}`);
+  say('(The demo stops everything now; run `npm start` to keep it running.)');
+}
+
+const desktop = process.argv.includes('--desktop');
 const dataDir = await mkdtemp(join(tmpdir(), 'qbflow-demo-'));
 let stack: Stack | undefined;
 let exitCode = 0;
 try {
-  say('Starting qbflow (PostgreSQL, Temporal, sandbox QuickBooks Online, worker, API)…');
+  say(`Starting qbflow (PostgreSQL, Temporal, sandbox QuickBooks ${desktop ? 'Desktop' : 'Online'}, worker, API)…`);
   stack = await startStack({
     dataDir,
-    env: { ...process.env, LOG_LEVEL: 'error' },
+    env: { ...process.env, LOG_LEVEL: 'error', ...(desktop ? QUICK_QBD_ENV : {}) },
     ports: { api: 0, sandbox: 0, temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() },
     log: say,
   });
@@ -69,6 +109,19 @@ try {
   }).then((r) => r.json() as Promise<Json>);
   const key = tenant.apiKey as string;
   say(`Tenant "${tenant.tenant.name}" created.`);
+  if (desktop) await desktopDemo(stack, key);
+  else await onlineDemo(stack, key);
+} catch (error) {
+  exitCode = 1;
+  console.error(`Demo failed: ${(error as Error).message}`);
+} finally {
+  await stack?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+process.exit(exitCode);
+
+/** The Online path: a sandbox company authorises qbflow through OAuth, and the order goes over the REST API. */
+async function onlineDemo(stack: Stack, key: string): Promise<void> {
 
   const created = await call(stack, 'POST', '/v1/connections', key, { type: 'qbo', name: 'Demo company' });
   await authorize(created.authorizeUrl);
@@ -110,11 +163,4 @@ try {
   say(`Bill #${bill!.DocNumber} to ${bill!.VendorRef.name ?? 'ASI Supplier'}: ${formatCents(centsFromJsonNumber(bill!.TotalAmt))} (cost of goods sold), balance ${formatCents(centsFromJsonNumber(bill!.Balance))}`);
   say(`Temporal UI for this run: ${accepted.temporalUiUrl ?? '(no UI)'}`);
   say('(The demo stops everything now; run `npm start` to keep it running.)');
-} catch (error) {
-  exitCode = 1;
-  console.error(`Demo failed: ${(error as Error).message}`);
-} finally {
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 }
-process.exit(exitCode);
