@@ -323,4 +323,17 @@ describe('the Web Connector endpoint', () => {
        where r.connection_id in (${a.connectionId}, ${b.connectionId}) and s.connection_id <> r.connection_id`;
     expect(crossed).toHaveLength(0);
   });
+
+  it('sends the requests of a message QuickBooks could not parse again one at a time, in the same run', async () => {
+    const desktop = await connectDesktop(stack.apiUrl, key);
+    await enqueue(desktop.connectionId, customerAdds('Isolated', 3));
+    desktop.wc.faults.returnHresult({ hresult: '0x80040400', message: 'QuickBooks found an error when parsing the provided XML text stream.' });
+    const run = await desktop.wc.runOnce();
+    expect(run.outcome).toBe('completed');
+    expect(run.hresultsReported.map((h) => h.hresult)).toEqual(['0x80040400']);
+    expect(run.messages).toBe(4); // the refused message, then each request alone
+    expect(desktop.company.list('Customer').filter((c) => c.name.startsWith('Isolated '))).toHaveLength(3);
+    const rows = await sql<{ solo: boolean; attempts: number; state: string }[]>`select solo, attempts, state from qbd_requests where connection_id = ${desktop.connectionId} and kind = 'CustomerAdd'`;
+    expect(rows.map((r) => [r.solo, r.attempts, r.state])).toEqual([[true, 2, 'answered'], [true, 2, 'answered'], [true, 2, 'answered']]);
+  });
 });

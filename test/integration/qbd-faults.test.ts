@@ -1,16 +1,21 @@
 // Fault injection on the QuickBooks Desktop path: whatever goes wrong between the worker, the queue, the Web
 // Connector and QuickBooks, every document lands in the company file exactly once.
 import type { ChildProcess } from 'node:child_process';
+import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHandle } from '../../api/server.js';
 import { connectDesktop, QUICK_QBD_ENV, runUntil, type DesktopConnection } from '../../sandbox/qbd/index.js';
+import { sendOrderWorkflowId } from '../../workflows/send-order.js';
 import { createTenant, seedOrder, spawnWorkerProcess, startTestStack, type TestStack } from '../support/stack.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let stack: TestStack;
 let key: string;
+let tenantId: string;
+let temporal: Connection;
 let desktop: DesktopConnection;
 let sql: postgres.Sql;
 let workerProcess: ChildProcess | undefined;
@@ -63,7 +68,8 @@ beforeAll(async () => {
   // No in-process worker: the tests run the worker as an OS process they can kill.
   stack = await startTestStack({ worker: false, env: QUICK_QBD_ENV });
   workerProcess = spawnWorkerProcess(stack);
-  key = (await createTenant(stack)).apiKey;
+  ({ apiKey: key, id: tenantId } = await createTenant(stack));
+  temporal = await Connection.connect({ address: stack.config.temporal.address });
   desktop = await connectDesktop(stack.apiUrl, key);
   sql = postgres(stack.config.databaseUrl, { max: 1 });
 });
@@ -71,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   workerProcess?.kill('SIGKILL');
   await sql?.end();
+  await temporal?.close();
   await restartedApi?.close();
   await stack?.stop();
 });
@@ -120,6 +127,16 @@ describe('QuickBooks Desktop fault injection', () => {
       expect(run.connectionErrors.map((e) => e.reply)).toEqual([desktop.company.filePath, 'done']); // one retry, then done
       expect(run.closeMessage).toMatch(/QuickBooks is not running/);
       expect((await status(order.orderId)).run).toBe('RUNNING');
+      // the waiting step says so in its heartbeat
+      const workflowId = sendOrderWorkflowId({ tenantId, connectionId: desktop.connectionId, orderId: order.orderId });
+      const handle = new Client({ connection: temporal }).workflow.getHandle(workflowId);
+      let heartbeat: Json | undefined;
+      await until(async () => {
+        const payload = (await handle.describe()).raw.pendingActivities?.[0]?.heartbeatDetails?.payloads?.[0];
+        heartbeat = payload ? defaultPayloadConverter.fromPayload<Json>(payload as never) : undefined;
+        return heartbeat !== undefined;
+      });
+      expect(heartbeat).toMatchObject({ waitingFor: 'the Web Connector', connectionId: desktop.connectionId });
       const stillQueued = await sql`select state from qbd_requests where connection_id = ${desktop.connectionId} and state not in ('answered', 'failed')`;
       expect(stillQueued.map((r) => r.state)).toEqual(expect.arrayContaining(['queued']));
     } finally {
@@ -169,4 +186,28 @@ describe('QuickBooks Desktop fault injection', () => {
     expect(done.outcome, JSON.stringify(done.steps)).toBe('posted');
     expectExactlyOnce(order);
   }, 200_000);
+
+  it('lets go of a session that went quiet after QuickBooks applied a payment, then finds the payment instead of paying twice', async () => {
+    const order = seedOrder();
+    desktop.wc.faults.dropConnectionAfterSendRequest(1, (request) => request.includes('<ReceivePaymentAddRq'));
+    await send(order);
+    const runs: string[] = [];
+    await runUntil(desktop.wc, () => runs.includes('dropped'), { onRun: (run) => runs.push(run.outcome) });
+    // no Web Connector run now: the waiting activity itself notices the silence (QBD_SESSION_TIMEOUT_SECONDS)
+    await until(async () => (await rowsOf('ReceivePaymentAdd')).some((r) => r.failure === 'lost'), 90_000);
+    const done = await deliver(order.orderId);
+    expect(done.outcome, JSON.stringify(done.steps)).toBe('posted');
+    expect(done.steps.find((s: Json) => s.step === 'payment:P1').action).toBe('adopted');
+    expectExactlyOnce(order);
+  });
+
+  it('tries again later when QuickBooks has the record in use (3175), and creates the invoice once', async () => {
+    const order = seedOrder();
+    desktop.company.faults.failRequest({ kind: 'InvoiceAdd', statusCode: 3175, times: 2 });
+    await send(order);
+    const done = await deliver(order.orderId);
+    expect(done.outcome, JSON.stringify(done.steps)).toBe('posted');
+    expect((await sql`select 1 from qbd_requests where connection_id = ${desktop.connectionId} and kind = 'InvoiceAdd' and status_code = 3175`).length).toBeGreaterThanOrEqual(2);
+    expectExactlyOnce(order);
+  });
 });
