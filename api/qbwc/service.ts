@@ -277,7 +277,10 @@ export function createQbwcService(deps: QbwcServiceDeps) {
     async getLastError(ticket: string | undefined): Promise<string> {
       const session = ticket ? await queue.findSession(hashTicket(ticket)) : undefined;
       if (!session) return UNKNOWN_TICKET;
-      return session.lastError ?? 'qbflow has nothing more for QuickBooks right now.';
+      if (session.lastError) return session.lastError;
+      if (session.endReason === 'superseded') return 'A newer Web Connector session for this company file took over from this one. Nothing was lost; run the update again if it did not finish.';
+      if (session.endReason === 'timedOut') return 'This Web Connector session went quiet for too long and was ended. Nothing was lost; run the update again.';
+      return 'qbflow has nothing more for QuickBooks right now.';
     },
 
     async closeConnection(ticket: string | undefined): Promise<string> {

@@ -272,6 +272,14 @@ describe('the Web Connector endpoint', () => {
     expect(connection.body.status).toBe('pending'); // not bound
   });
 
+  it('documents the Web Connector and Desktop routes in the OpenAPI document', async () => {
+    const doc = await stack.call('GET', '/docs/json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+      '/qbwc', '/v1/connections/{id}/qwc', '/v1/connections/{id}/password', '/v1/connections/{id}/web-connector', '/v1/connections/{id}/quickbooks/import',
+    ]));
+  });
+
   it('serves the WSDL with our address', async () => {
     const response = await fetch(`${stack.apiUrl}/qbwc?wsdl`);
     expect(response.status).toBe(200);
