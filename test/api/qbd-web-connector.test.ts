@@ -261,6 +261,21 @@ describe('the Web Connector endpoint', () => {
     expect(connection.body.status).toBe('connected');
   });
 
+  it('tells the person at QuickBooks what to do when the company file is locked in another mode', async () => {
+    const desktop = await connectDesktop(stack.apiUrl, key);
+    await enqueue(desktop.connectionId, customerAdds('Locked', 1));
+    desktop.wc.faults.fileLocked(true);
+    const run = await desktop.wc.runOnce();
+    desktop.wc.faults.fileLocked(false);
+    expect(run.outcome).toBe('connectionError');
+    expect(run.connectionErrors.map((e) => e.hresult)).toEqual(['0x80040410', '0x80040410']);
+    expect(run.closeMessage).toMatch(/single-user mode/);
+    const [row] = await sql<{ state: string }[]>`select state from qbd_requests where connection_id = ${desktop.connectionId} and kind = 'CustomerAdd'`;
+    expect(row!.state).toBe('queued');
+    expect((await desktop.wc.runOnce()).outcome).toBe('completed');
+    expect(desktop.company.list('Customer').filter((c) => c.name === 'Locked 000')).toHaveLength(1);
+  });
+
   it('refuses QuickBooks older than 2015 (qbXML 13.0) with a clear message', async () => {
     const old = createCompanyFile({ productName: 'QuickBooks Pro 2013', supportedVersions: ['1.0', '2.0', '7.0', '12.0'] });
     const created = await newConnection();
