@@ -82,7 +82,7 @@ export function createQbwcService(deps: QbwcServiceDeps) {
   };
 
   /** First sendRequestXML of a session: the qbXML version, and the company file binding (made or checked). */
-  const beginExchange = async (session: QbdSession, hcpText: string, companyFile: string, major: string | undefined, minor: string | undefined): Promise<QbxmlVersion | string> => {
+  const beginExchange = async (session: QbdSession, hcpText: string, companyFile: string, major: string | undefined, minor: string | undefined): Promise<{ version: QbxmlVersion } | { refusal: string }> => {
     let hcp: HcpResponse | undefined;
     try {
       hcp = hcpText ? parseHcpResponse(hcpText) : undefined;
@@ -93,10 +93,10 @@ export function createQbwcService(deps: QbwcServiceDeps) {
     const reported = hcp?.host?.supportedQbxmlVersions.length ? hcp.host.supportedQbxmlVersions : [`${major ?? '0'}.${minor ?? '0'}`];
     const version = pickQbxmlVersion(reported);
     if (!version) {
-      return `${product} supports qbXML up to ${reported.at(-1) ?? 'an unknown version'}; qbflow needs QuickBooks Desktop 2015 or later (qbXML 13.0). Update QuickBooks, then run the update again. Nothing was changed.`;
+      return { refusal: `${product} supports qbXML up to ${reported.at(-1) ?? 'an unknown version'}; qbflow needs QuickBooks Desktop 2015 or later (qbXML 13.0). Update QuickBooks, then run the update again. Nothing was changed.` };
     }
     const qbd = await repos.qbdConnections.find(session.connectionId);
-    if (!qbd) return UNKNOWN_TICKET;
+    if (!qbd) return { refusal: UNKNOWN_TICKET };
     const company = hcp?.company;
     const fingerprint = companyFingerprint(company) ?? null;
     if (!qbd.companyFilePath) {
@@ -105,7 +105,7 @@ export function createQbwcService(deps: QbwcServiceDeps) {
         await repos.connections.setStatus(session.connectionId, 'connected', null);
         await startListImport(repos, session.connectionId, config.listPageSize);
         log.info({ connectionId: session.connectionId, companyFile, company: company?.companyName }, 'company file bound; list import queued');
-        return version;
+        return { version };
       }
       return beginExchange(session, hcpText, companyFile, major, minor); // another process bound it meanwhile
     }
@@ -113,13 +113,11 @@ export function createQbwcService(deps: QbwcServiceDeps) {
     if (!samePath(companyFile, qbd.companyFilePath) || !sameCompany) {
       const bound = `"${qbd.companyFilePath}"${qbd.companyName ? ` (${qbd.companyName})` : ''}`;
       const seen = `"${companyFile}"${company?.companyName ? ` (${company.companyName})` : ''}`;
-      return `This Web Connector entry belongs to the company file ${bound}, but QuickBooks has ${seen} open. qbflow did not change anything. Open ${bound} in QuickBooks and run the update again; to connect ${seen} too, create a separate qbflow connection for it (it gets its own .QWC file and password).`;
+      return { refusal: `This Web Connector entry belongs to the company file ${bound}, but QuickBooks has ${seen} open. qbflow did not change anything. Open ${bound} in QuickBooks and run the update again; to connect ${seen} too, create a separate qbflow connection for it (it gets its own .QWC file and password).` };
     }
     await repos.qbdConnections.noteSession(session.connectionId, { qbxmlVersion: version, productName: hcp?.host?.productName ?? qbd.productName });
-    return version;
+    return { version };
   };
-
-  const isVersion = (value: string): value is QbxmlVersion => /^\d+\.\d$/.test(value);
 
   /** Answers for the requests a session holds, matched by requestID, each with its raw `<…Rs>`. */
   const matchAnswers = (sent: QbdRequestRow[], response: string) => {
@@ -189,10 +187,10 @@ export function createQbwcService(deps: QbwcServiceDeps) {
       let session = await openSession(params.ticket);
       if (!session) return '';
       if (!session.qbxmlVersion) {
-        const version = await beginExchange(session, params.strHCPResponse ?? '', params.strCompanyFileName ?? '', params.qbXMLMajorVers, params.qbXMLMinorVers);
-        if (!isVersion(version)) return refuse(session, version);
-        await queue.updateSession(session.id, { qbxmlVersion: version, companyFilePath: params.strCompanyFileName ?? null });
-        session = { ...session, qbxmlVersion: version };
+        const begun = await beginExchange(session, params.strHCPResponse ?? '', params.strCompanyFileName ?? '', params.qbXMLMajorVers, params.qbXMLMinorVers);
+        if ('refusal' in begun) return refuse(session, begun.refusal);
+        await queue.updateSession(session.id, { qbxmlVersion: begun.version, companyFilePath: params.strCompanyFileName ?? null });
+        session = { ...session, qbxmlVersion: begun.version };
       }
       const limits = { maxRequests: config.maxRequestsPerMessage, maxBytes: config.maxMessageBytes };
       let rows = await queue.takeBatch(session.connectionId, session.id, limits);
