@@ -65,7 +65,8 @@ const revoke = proxyActivities<Activities>(revokeAtIntuit);
 /** Keeps one QuickBooks Online connection authorised for as long as Intuit allows, and warns people before it cannot. */
 export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
   const { connectionId, tenantId, policy } = args;
-  let times: TokenTimes = await db.readTokenTimes(connectionId);
+  // Handlers come first: an update may arrive in the very first workflow task, before the tokens are read.
+  let times: TokenTimes = { version: 0, accessExpiresAt: 0, refreshExpiresAt: Infinity, hardExpiresAt: null };
   let needsReauth = args.carried?.needsReauth ?? false;
   let remindersSent = new Set(args.carried?.remindersSent ?? []);
   let refreshWanted = false;
@@ -104,9 +105,11 @@ export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
     status: status(),
     tokenVersion: times.version,
     accessExpiresAt: new Date(times.accessExpiresAt).toISOString(),
-    reauthorizeBy: new Date(deadline()).toISOString(),
+    reauthorizeBy: Number.isFinite(deadline()) ? new Date(deadline()).toISOString() : '',
     remindersSent: [...remindersSent],
   }));
+
+  times = await db.readTokenTimes(connectionId);
 
   for (;;) {
     if (disconnecting) {
@@ -153,15 +156,17 @@ export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
 
     if (!needsReauth) await remindIfDue();
 
+    const woken = () => refreshWanted || replaced || disconnecting !== undefined;
     if (workflowInfo().historyLength > policy.historyLimit || workflowInfo().continueAsNewSuggested) {
-      if (!refreshWanted && !replaced && disconnecting === undefined) {
-        await condition(allHandlersFinished);
+      // Hand over only between pieces of work: a handler that arrives meanwhile may be waiting on this loop.
+      await condition(() => allHandlersFinished() || woken());
+      if (!woken()) {
         await continueAsNew<typeof connectionLifecycle>({ ...args, carried: { needsReauth, remindersSent: [...remindersSent] } });
       }
+      continue;
     }
 
     const wakeAt = needsReauth ? undefined : Math.min(refreshAt(times, policy), nextReminderAt());
-    const woken = () => refreshWanted || replaced || disconnecting !== undefined;
     if (wakeAt === undefined) await condition(woken);
     else await condition(woken, Math.max(1, wakeAt - Date.now()));
   }

@@ -50,8 +50,7 @@ export const tokenRefresh = {
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 0, // unlimited: access must come back on its own once Intuit answers
+    maximumInterval: '1 minute', // no maximumAttempts: access must come back on its own once Intuit answers
     nonRetryableErrorTypes,
   },
 } as const satisfies ActivityOptions;

@@ -104,34 +104,42 @@ export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
 
 async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<void>): Promise<void> {
   const step = (name: string) => status.steps.find((s) => s.step === name)!;
-  const run = async <T>(name: string, work: () => Promise<T>, describe: (result: T) => Partial<StepStatus>): Promise<T | undefined> => {
-    const s = step(name);
+  /** Re-runs work that failed only because QuickBooks needs re-authorisation, once someone has reconnected it. */
+  const pausable = async <T>(work: () => Promise<T>, shown: StepStatus): Promise<T> => {
     for (;;) {
-      s.state = 'running';
       try {
         const result = await work();
-        delete s.error;
-        Object.assign(s, { state: 'done' }, describe(result));
+        delete shown.error;
         return result;
       } catch (error) {
-        if (failureType(error) === 'NeedsReauthorization') {
-          // Not this document's fault: wait for someone to reconnect QuickBooks, then carry on from here.
-          Object.assign(s, { state: 'paused', error: `${plainMessage(error)}. The order continues once QuickBooks is reconnected.` });
-          await untilReconnected();
-          continue;
-        }
-        s.state = 'failed';
-        s.error = plainMessage(error);
-        await db.recordSyncError(connectionId, name, order.orderId, failureCode(error), s.error);
-        return undefined;
+        if (failureType(error) !== 'NeedsReauthorization') throw error;
+        Object.assign(shown, { state: 'paused', error: `${plainMessage(error)}. The order continues once QuickBooks is reconnected.` });
+        await untilReconnected();
+        shown.state = 'running';
       }
+    }
+  };
+  const run = async <T>(name: string, work: () => Promise<T>, describe: (result: T) => Partial<StepStatus>): Promise<T | undefined> => {
+    const s = step(name);
+    s.state = 'running';
+    try {
+      const result = await pausable(work, s);
+      Object.assign(s, { state: 'done' }, describe(result));
+      return result;
+    } catch (error) {
+      s.state = 'failed';
+      s.error = plainMessage(error);
+      await db.recordSyncError(connectionId, name, order.orderId, failureCode(error), s.error);
+      return undefined;
     }
   };
   const skipAfter = (names: string[], reason: string) => {
     for (const name of names) if (step(name)?.state === 'pending') Object.assign(step(name), { state: 'skipped', detail: reason });
   };
 
-  const { settings, accounts, connectionType } = await db.loadOrderContext(connectionId);
+  const first = status.steps[0]!;
+  const { settings, accounts, connectionType } = await pausable(() => db.loadOrderContext(connectionId), first);
+  if (first.state === 'running') first.state = 'pending';
   // same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs, so it gets longer timeouts
   const qb = connectionType === 'qbd' ? qbDesktop : qbOnline;
   const wants = (document: 'invoice' | 'bill' | 'purchaseOrder') => order.documents.includes(document);

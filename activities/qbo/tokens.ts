@@ -20,8 +20,11 @@ export interface TokenRefresher {
   fresh(connectionId: string, staleVersion: number): Promise<void>;
 }
 
-/** A token this close to expiry is not handed out: it could expire on the way to Intuit. */
-const SAFETY_MS = 5_000;
+/**
+ * A token this close to expiry is not handed out: it could expire on the way to Intuit. Small, because the
+ * lifecycle workflow refreshes minutes ahead (a wider safety than a token's life would refresh on every call).
+ */
+const SAFETY_MS = 1_000;
 
 export function createTokenSource(deps: { tokens: TokensRepository; refresher: TokenRefresher; now?: () => number }): TokenSource {
   const now = deps.now ?? Date.now;
