@@ -9,6 +9,8 @@ import { NotConnectedError } from './qbo/tokens.js';
 
 export interface TokenTimes {
   version: number;
+  /** When the current pair was stored. */
+  storedAt: number;
   accessExpiresAt: number;
   refreshExpiresAt: number;
   hardExpiresAt: number | null;
@@ -22,6 +24,7 @@ export function createLifecycleActivities(deps: { repos: Repositories; oauth: In
     if (!tokens) throw new NotConnectedError(connectionId);
     return {
       version: tokens.version,
+      storedAt: tokens.updatedAt.getTime(),
       accessExpiresAt: tokens.accessExpiresAt.getTime(),
       refreshExpiresAt: tokens.refreshExpiresAt.getTime(),
       hardExpiresAt: tokens.hardExpiresAt?.getTime() ?? null,

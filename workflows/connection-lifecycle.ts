@@ -66,7 +66,7 @@ const revoke = proxyActivities<Activities>(revokeAtIntuit);
 export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
   const { connectionId, tenantId, policy } = args;
   // Handlers come first: an update may arrive in the very first workflow task, before the tokens are read.
-  let times: TokenTimes = { version: 0, accessExpiresAt: 0, refreshExpiresAt: Infinity, hardExpiresAt: null };
+  let times: TokenTimes = { version: 0, storedAt: 0, accessExpiresAt: 0, refreshExpiresAt: Infinity, hardExpiresAt: null };
   let needsReauth = args.carried?.needsReauth ?? false;
   let remindersSent = new Set(args.carried?.remindersSent ?? []);
   let refreshWanted = false;
@@ -198,8 +198,10 @@ export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
   }
 }
 
+/** The margin before expiry, but never more than half a token's life (short tokens near the hard expiry). */
 function refreshAt(times: TokenTimes, policy: LifecyclePolicy): number {
-  return times.accessExpiresAt - policy.refreshMarginSeconds * 1000;
+  const life = times.accessExpiresAt - times.storedAt;
+  return times.accessExpiresAt - Math.min(policy.refreshMarginSeconds * 1000, life / 2);
 }
 
 function isNeedsReauthorization(error: unknown): boolean {

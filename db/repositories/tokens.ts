@@ -12,9 +12,11 @@ export interface TokenSet {
   refreshExpiresAt: Date;
   hardExpiresAt: Date | null;
   version: number;
+  /** When this pair was stored. */
+  updatedAt: Date;
 }
 
-export type NewTokenSet = Omit<TokenSet, 'version'>;
+export type NewTokenSet = Omit<TokenSet, 'version' | 'updatedAt'>;
 
 export function createTokensRepository(db: Database, box: SecretBox) {
   const decode = (row: typeof connectionTokens.$inferSelect): TokenSet => ({
@@ -24,6 +26,7 @@ export function createTokensRepository(db: Database, box: SecretBox) {
     refreshExpiresAt: row.refreshExpiresAt,
     hardExpiresAt: row.hardExpiresAt,
     version: row.version,
+    updatedAt: row.updatedAt,
   });
 
   return {
