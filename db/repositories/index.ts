@@ -1,6 +1,8 @@
 // All repositories over one database, built once per process.
 import type { Database, Executor } from '../client.js';
 import type { SecretBox } from '../secrets.js';
+import { createBillingRepository } from './billing.js';
+import { createBillingRunsRepository } from './billing-runs.js';
 import { createConnectionsRepository } from './connections.js';
 import { createDocumentsRepository } from './documents.js';
 import { createMappingsRepository } from './mappings.js';
@@ -28,6 +30,8 @@ export function createRepositories(db: Database, box: SecretBox) {
     qbdConnections: createQbdConnectionsRepository(db),
     qbdQueue: createQbdQueueRepository(db),
     qbdLists: createQbdListsRepository(db),
+    billing: createBillingRepository(db),
+    billingRuns: createBillingRunsRepository(db),
     /** Runs several repository writes atomically: pass the executor to each. */
     transaction: <T>(work: (tx: Executor) => Promise<T>): Promise<T> => db.transaction(work),
   };

@@ -18,6 +18,26 @@ export function createSyncErrorsRepository(db: Database) {
       ));
     },
 
+    /** Records a problem unless the same document already has one open: then that one says the latest. */
+    async recordOpen(input: { connectionId: string; documentKind: string; externalId: string; code: string; message: string }, executor: Executor = db): Promise<void> {
+      const updated = await executor.update(syncErrors).set({ code: input.code, message: input.message }).where(and(
+        eq(syncErrors.connectionId, input.connectionId), eq(syncErrors.documentKind, input.documentKind),
+        eq(syncErrors.externalId, input.externalId), eq(syncErrors.resolved, false),
+      )).returning({ id: syncErrors.id });
+      if (updated.length === 0) await executor.insert(syncErrors).values(input);
+    },
+
+    async find(connectionId: string, id: string, executor: Executor = db): Promise<SyncError | undefined> {
+      const [row] = await executor.select().from(syncErrors).where(and(eq(syncErrors.connectionId, connectionId), eq(syncErrors.id, id)));
+      return row;
+    },
+
+    async listOpenOfKind(connectionId: string, documentKind: string, executor: Executor = db): Promise<SyncError[]> {
+      return executor.select().from(syncErrors)
+        .where(and(eq(syncErrors.connectionId, connectionId), eq(syncErrors.documentKind, documentKind), eq(syncErrors.resolved, false)))
+        .orderBy(desc(syncErrors.createdAt));
+    },
+
     async listOpen(connectionId: string, executor: Executor = db): Promise<SyncError[]> {
       return executor.select().from(syncErrors)
         .where(and(eq(syncErrors.connectionId, connectionId), eq(syncErrors.resolved, false)))
