@@ -99,6 +99,7 @@ try {
     dataDir,
     env: { ...process.env, LOG_LEVEL: 'error', ...(desktop ? QUICK_QBD_ENV : {}) },
     ports: { api: 0, sandbox: 0, temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() },
+    persistTemporal: false,
     log: say,
   });
 

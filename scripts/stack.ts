@@ -26,6 +26,8 @@ export interface StackOptions {
   /** The environment to read (defaults to process.env); embedded parts fill what it leaves out. */
   env?: Record<string, string | undefined>;
   ports?: Partial<{ api: number; sandbox: number; temporal: number; temporalUi: number; postgres: number }>;
+  /** Keep the embedded Temporal server's history in a file under dataDir (npm start), or in memory (demo, bench). */
+  persistTemporal?: boolean;
   sandbox?: QboSandboxOptions;
   worker?: boolean | { workflowBundle?: WorkerOptions['workflowBundle'] };
   log?: (line: string) => void;
@@ -105,7 +107,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const port = options.ports?.temporal ?? 7233;
       const uiPort = options.ports?.temporalUi ?? 8233;
       log('Starting the Temporal dev server…');
-      temporal = await startDevServer({ port, uiPort, dbFilename: join(options.dataDir, 'temporal.sqlite'), log });
+      const dbFilename = options.persistTemporal === false ? undefined : join(options.dataDir, 'temporal.sqlite');
+      temporal = await startDevServer({ port, uiPort, ...(dbFilename ? { dbFilename } : {}), log });
       stops.push(() => temporal!.teardown());
       env.TEMPORAL_ADDRESS = temporal.address;
       temporalUiUrl = `http://localhost:${uiPort}`;

@@ -36,6 +36,7 @@ async function setUp(): Promise<BenchContext> {
     dataDir,
     env: { ...process.env, LOG_LEVEL: 'error' },
     ports: { api: 0, sandbox: 0, temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() },
+    persistTemporal: false,
     worker: false,
   });
   const worker = spawnWorkerProcess(stack.env);
