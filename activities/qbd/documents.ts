@@ -4,6 +4,7 @@
 // Every document carries a marker: an ExternalGUID derived from its identity, and the qbflow marker in its memo,
 // so that after an uncertain outcome the ledger can recognise what an earlier attempt created.
 import { createHash } from 'node:crypto';
+import { mergeInvoiceLines } from '../../domain/billing/merge.js';
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft } from '../../domain/drafts.js';
 import { formatCents } from '../../domain/money.js';
 import {
@@ -12,13 +13,14 @@ import {
   type BillModInput,
   type InvoiceAddInput,
   type InvoiceLineInput,
+  type InvoiceLineModInput,
   type InvoiceModInput,
   type PurchaseOrderAddInput,
   type QbRef,
   type ReceivePaymentAddInput,
 } from '../../domain/qbxml/index.js';
 import { xmlLength } from '../../domain/qbxml/xml.js';
-import { documentMarker } from '../ledger.js';
+import { documentMarker, type BilledLineInput, type BillingInvoiceWrite } from '../ledger.js';
 
 /** A stable GUID for a document (QuickBooks' ExternalGUID): the same inputs always give the same GUID. */
 export function documentGuid(...parts: string[]): string {
@@ -160,5 +162,36 @@ export function paymentAddInput(draft: PaymentDraft, externalGuid: string): Rece
     memo: `${paymentMarker(draft)} (${note})`,
     externalGuid,
     applyTo: [{ txnId: draft.invoiceId, paymentAmountCents: draft.amountCents }],
+  };
+}
+
+// ── Billing ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A billed line for QuickBooks Desktop: item, description and quantity only. No Rate and no Amount, so QuickBooks
+ * prices the line at the item's own price (billing never writes a price).
+ */
+function billedLine(line: BilledLineInput): InvoiceLineInput {
+  return { item: { listId: line.itemId }, desc: line.description, quantity: line.quantity };
+}
+
+export function billingInvoiceAddInput(write: Extract<BillingInvoiceWrite, { kind: 'create' }>, externalGuid: string): InvoiceAddInput {
+  return {
+    customer: { listId: write.customerId },
+    txnDate: write.date,
+    ...(fitsRefNumber(write.number, REF_MAX.invoice) ? { refNumber: write.number } : {}),
+    memo: write.marker,
+    externalGuid,
+    lines: write.lines.map(billedLine),
+  };
+}
+
+/** Every other line is sent back by its TxnLineID alone (QuickBooks keeps it exactly); ours replace the synced ones. */
+export function billingInvoiceModInput(write: Extract<BillingInvoiceWrite, { kind: 'merge' }>): InvoiceModInput {
+  const merged = mergeInvoiceLines(write.invoice.lines, new Set(write.replaceItemIds), write.lines);
+  return {
+    txnId: write.invoice.id,
+    editSequence: write.invoice.version,
+    lines: merged.map((entry): InvoiceLineModInput => ('keep' in entry ? { kind: 'keep', txnLineId: entry.keep.id } : billedLine(entry.add))),
   };
 }

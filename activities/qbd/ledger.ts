@@ -4,6 +4,7 @@
 // 3100 adopts the existing record, 3200 re-reads and retries the Mod, 3175/3176 retry later, and what a
 // person must fix (3140, 3180, …) is a LedgerRejection carrying QuickBooks' own words.
 import type { QbdListsRepository } from '../../db/repositories/qbd-lists.js';
+import { canonicalQuantity } from '../../domain/billing/merge.js';
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../../domain/drafts.js';
 import {
   classifyStatus,
@@ -24,8 +25,11 @@ import {
 import { truncateChars } from '../../domain/qbxml/xml.js';
 import {
   LedgerRejection,
+  type BillingWriteResult,
+  type InvoiceSnapshot,
   type ItemInput,
   type Ledger,
+  type LedgerItem,
   type LedgerRef,
   type LookupEntry,
   type PartyInput,
@@ -34,6 +38,8 @@ import {
 } from '../ledger.js';
 import {
   billAddInput,
+  billingInvoiceAddInput,
+  billingInvoiceModInput,
   billModInput,
   documentGuid,
   fitsRefNumber,
@@ -109,6 +115,38 @@ const billPosted = (bill: BillRecord): PostedDocument => ({
 const purchaseOrderPosted = (po: PurchaseOrderRecord): PostedDocument => ({ id: po.txnId, number: po.refNumber ?? null, totalCents: po.totalAmountCents });
 
 const paymentPosted = (payment: ReceivePaymentRecord): PostedDocument => ({ id: payment.txnId, number: payment.refNumber ?? null, totalCents: payment.totalAmountCents });
+
+const itemOf = (item: ItemRecord): LedgerItem => ({
+  id: item.listId,
+  name: item.fullName,
+  active: item.isActive,
+  ...(item.salesPrice !== undefined ? { unitPrice: item.salesPrice } : {}),
+  ...(item.purchaseCost !== undefined ? { purchaseCost: item.purchaseCost } : {}),
+  // only items set up for purchases as well as sales (SalesAndPurchase) have a purchase cost
+  purchasable: (item.itemType === 'Service' || item.itemType === 'NonInventory') && item.expenseAccountRef !== undefined,
+});
+
+/** Unsent, as QuickBooks Desktop marks it: pending, or still waiting in the "to be printed" or "to be e-mailed" queue. */
+const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
+  id: invoice.txnId,
+  number: invoice.refNumber ?? null,
+  customerId: invoice.customerRef.listId ?? '',
+  date: invoice.txnDate,
+  unsent: invoice.isPending || invoice.isToBePrinted || invoice.isToBeEmailed,
+  ...(invoice.timeCreated ? { createdAt: invoice.timeCreated } : {}),
+  version: invoice.editSequence,
+  totalCents: invoice.subtotalCents + invoice.salesTaxTotalCents,
+  lines: invoice.lines.map((line) => {
+    const quantity = canonicalQuantity(line.quantity);
+    return {
+      id: line.txnLineId,
+      ...(line.itemRef?.listId ? { itemId: line.itemRef.listId } : {}),
+      ...(line.desc !== undefined ? { description: line.desc } : {}),
+      ...(quantity !== undefined ? { quantity } : {}),
+      amountCents: line.amountCents ?? 0,
+    };
+  }),
+});
 
 /** Of the documents found, ours: the one carrying our GUID, else (when the number identifies it) the first. */
 function pickOurs<T extends { externalGuid?: string; refNumber?: string }>(found: T[], guid: string, number: string | undefined): T | undefined {
@@ -374,6 +412,67 @@ export function createQbdLedger(deps: QbdLedgerDeps): Ledger {
     async updatePayment() {
       throw new LedgerRejection('This payment is already recorded in QuickBooks Desktop, and qbflow does not change recorded payments there. Edit it in QuickBooks.', 'unsupported');
     },
+
+    async getItems(ids) {
+      const found = new Map<string, LedgerItem>();
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return found;
+      const results = await run((op) => op.send(chunks(unique, 100).map((listIds) => ({ kind: 'ItemQuery', input: { listIds } }))));
+      for (const result of results) {
+        expectOk(result);
+        for (const item of records(result, 'Item')) if (item.isActive) found.set(item.listId, itemOf(item));
+      }
+      return found;
+    },
+
+    /** ItemServiceMod / ItemNonInventoryMod with the item's current EditSequence; 3200 reads it again. */
+    setItemPurchaseCost: (id, cost) => run(async (op) => {
+      for (let attempt = 1; ; attempt++) {
+        const item = records(await one(op, { kind: 'ItemQuery', input: { listIds: [id] } }), 'Item')[0];
+        if (!item || !item.isActive) throw new LedgerRejection(`The QuickBooks item ${id} no longer exists or is inactive; map the offer to another item.`, 'item_missing');
+        if (!itemOf(item).purchasable) {
+          throw new LedgerRejection(`The item "${item.fullName}" is not set up for purchases in QuickBooks, so it has no purchase cost to keep up to date. In QuickBooks, edit the item and tick "This service is used in assemblies or is purchased for a specific customer:job" (or its non-inventory equivalent), then retry.`, 'item_not_purchasable');
+        }
+        const input = { listId: item.listId, editSequence: item.editSequence, salesAndPurchase: { purchaseCost: cost } };
+        const result = await one(op, item.itemType === 'Service' ? { kind: 'ItemServiceMod', input } : { kind: 'ItemNonInventoryMod', input });
+        if (result.statusCode === STALE && attempt < MOD_ATTEMPTS) continue;
+        expectOk(result);
+        const changed = records(result, 'Item')[0];
+        if (!changed) throw new Error('QuickBooks answered the item Mod without an item');
+        return itemOf(changed);
+      }
+    }),
+
+    findBillingInvoices: (selection) => run(async (op) => {
+      const requests = 'ids' in selection
+        ? chunks([...new Set(selection.ids)], 100).map((txnIds) => ({ kind: 'InvoiceQuery' as const, input: { txnIds, includeLineItems: true } }))
+        : 'numbers' in selection
+          ? chunks([...new Set(selection.numbers)], 100).map((refNumbers) => ({ kind: 'InvoiceQuery' as const, input: { refNumbers, includeLineItems: true } }))
+          : chunks([...new Set(selection.customerIds)], 100).map((entityListIds) => ({ kind: 'InvoiceQuery' as const, input: { entityListIds, txnDateRange: { from: selection.from, to: selection.to }, includeLineItems: true } }));
+      if (requests.length === 0) return [];
+      const results = await op.send(requests);
+      return results.flatMap((result) => {
+        expectOk(result);
+        return records(result, 'Invoice').map(invoiceSnapshotOf);
+      });
+    }),
+
+    bulkLimits: { perRoundTrip: 50 },
+
+    /** One Add or Mod per invoice, all queued at once: the queue packs them into as few messages as it can. */
+    writeBillingInvoices: (writes) => run(async (op) => {
+      if (writes.length === 0) return [];
+      const results = await op.send(writes.map((w) => (w.kind === 'create'
+        ? { kind: 'InvoiceAdd' as const, input: billingInvoiceAddInput(w, documentGuid(connectionId, 'billing', w.customerId, w.number)) }
+        : { kind: 'InvoiceMod' as const, input: billingInvoiceModInput(w) })));
+      return writes.map((w, i): BillingWriteResult => {
+        const result = results[i]!;
+        const invoice = records(result, 'Invoice')[0];
+        if (result.statusCode === 0 && invoice) return { ref: w.ref, ok: true, invoice: invoiceSnapshotOf(invoice) };
+        const status = classifyStatus(result);
+        return { ref: w.ref, ok: false, code: String(result.statusCode), message: status.message, retryable: status.retryable };
+      });
+    }),
   };
 }
 

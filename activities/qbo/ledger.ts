@@ -1,8 +1,13 @@
 // The QuickBooks Online ledger: the Ledger interface over the Accounting API v3.
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../../domain/drafts.js';
-import { centsFromJsonNumber } from '../../domain/money.js';
+import { centsFromJsonNumber, decimalToJsonNumber } from '../../domain/money.js';
+import { explainFault } from '../failures.js';
 import {
   LedgerRejection,
+  type BillingInvoiceWrite,
+  type BillingWriteResult,
+  type InvoiceSelection,
+  type InvoiceSnapshot,
   type ItemInput,
   type Ledger,
   type LedgerRef,
@@ -12,8 +17,21 @@ import {
   type PostedDocument,
   type PurchaseKind,
 } from '../ledger.js';
-import { billBody, invoiceBody, itemBody, partyBody, paymentBody, paymentMarker, purchaseOrderBody, qboName } from './bodies.js';
-import { QuickBooksFault, queryString, type CompanyClient } from './client.js';
+import {
+  billBody,
+  billingCreateBody,
+  billingMergeBody,
+  invoiceBody,
+  invoiceSnapshot,
+  itemBody,
+  itemSnapshot,
+  partyBody,
+  paymentBody,
+  paymentMarker,
+  purchaseOrderBody,
+  qboName,
+} from './bodies.js';
+import { QuickBooksFault, QuickBooksUnavailable, queryString, type CompanyClient } from './client.js';
 
 interface QboObject {
   Id: string;
@@ -23,7 +41,14 @@ interface QboObject {
 
 const DUPLICATE_NAME = '6240';
 const STALE_OBJECT = '5010';
+const NOT_FOUND = '610';
 const UPDATE_ATTEMPTS = 3;
+/** Intuit: at most 30 items per batch and 40 batch calls a minute per realm; one less leaves room for clock skew. */
+const BATCH_ITEMS = 30;
+const BATCH_PER_MINUTE = 39;
+/** Single writes sent alongside the batches, each paced by the realm's request pacer (the other 460 a minute). */
+const SINGLE_LANES = 3;
+const PAGE = 1000;
 
 type Entity = 'Customer' | 'Vendor' | 'Item' | 'Invoice' | 'Bill' | 'PurchaseOrder' | 'Payment' | 'Account' | 'TaxCode';
 const purchaseEntity: Record<PurchaseKind, Entity> = { bill: 'Bill', purchase_order: 'PurchaseOrder' };
@@ -58,6 +83,36 @@ export function createQboLedger(company: CompanyClient): Ledger {
       }
     }
   };
+
+  /** Every page of a query (STARTPOSITION is 1-based; MAXRESULTS at most 1000). */
+  const queryAll = async (entity: Entity, where: string): Promise<QboObject[]> => {
+    const rows: QboObject[] = [];
+    for (let start = 1; ; start += PAGE) {
+      const page = await query(entity, where, `STARTPOSITION ${start} MAXRESULTS ${PAGE}`);
+      rows.push(...page);
+      if (page.length < PAGE) return rows;
+    }
+  };
+  /** `field IN (…)` over many values, 100 at a time. */
+  const queryIn = async (entity: Entity, field: string, values: string[], and = ''): Promise<QboObject[]> => {
+    const unique = [...new Set(values)];
+    const rows: QboObject[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      rows.push(...await queryAll(entity, `${field} IN (${unique.slice(i, i + 100).map(queryString).join(', ')})${and ? ` AND ${and}` : ''}`));
+    }
+    return rows;
+  };
+
+  /** A refused write as a result; throttling, authorisation and outages stay exceptions (the activity retries). */
+  const refused = (write: BillingInvoiceWrite, code: string, detail: string, type: string, status = 400): BillingWriteResult => {
+    const fault = new QuickBooksFault(status, code, detail, type);
+    const retryable = code === STALE_OBJECT || (code === NOT_FOUND && write.kind === 'merge');
+    return { ref: write.ref, ok: false, code, message: explainFault(fault), retryable };
+  };
+  const isOwnFault = (error: unknown): error is QuickBooksFault =>
+    error instanceof QuickBooksFault && error.status !== 429 && error.code !== '3001' && error.status !== 401 && error.status !== 403;
+  const billingBody = (write: BillingInvoiceWrite) => (write.kind === 'create' ? billingCreateBody(write) : billingMergeBody(write));
+  const billingKey = (write: BillingInvoiceWrite) => (write.kind === 'create' ? write.key : `${write.key}:${write.invoice.version}`);
 
   const ensureParty = async (entity: 'Customer' | 'Vendor', input: PartyInput, key: string): Promise<LedgerRef> => {
     const name = qboName(input.name);
@@ -156,6 +211,98 @@ export function createQboLedger(company: CompanyClient): Ledger {
     },
     createPayment: async (draft, key) => toPosted(await write('Payment', paymentBody(draft), key)),
     updatePayment: async (id, draft, key) => toPosted(await update('Payment', id, paymentBody(draft), key)),
+
+    async getItems(ids) {
+      const rows = await queryIn('Item', 'Id', ids);
+      return new Map(rows.map(itemSnapshot).filter((item) => item.active).map((item) => [item.id, item]));
+    },
+
+    setItemPurchaseCost: async (id, cost, key) => itemSnapshot(await update('Item', id, { PurchaseCost: decimalToJsonNumber(cost) }, key)),
+
+    async findBillingInvoices(selection: InvoiceSelection): Promise<InvoiceSnapshot[]> {
+      const rows = 'ids' in selection
+        ? await queryIn('Invoice', 'Id', selection.ids)
+        : 'numbers' in selection
+          ? await queryIn('Invoice', 'DocNumber', selection.numbers)
+          : await queryIn('Invoice', 'CustomerRef', selection.customerIds, `TxnDate >= ${queryString(selection.from)} AND TxnDate <= ${queryString(selection.to)}`);
+      return rows.map(invoiceSnapshot);
+    },
+
+    bulkLimits: { perRoundTrip: BATCH_ITEMS, pacing: { key: `qbo-batch:${company.realmId}`, perMinute: BATCH_PER_MINUTE } },
+
+    /**
+     * Two lanes share the work: batches of 30 (paced by the caller under Intuit's batch limit) and a few single
+     * writes (paced by the realm's request pacer), so both of Intuit's budgets are used. Each batch carries a
+     * requestid derived from its writes, so a retried batch is answered from the first attempt.
+     */
+    async writeBillingInvoices(writes, beforePacedRoundTrip) {
+      const results: (BillingWriteResult | undefined)[] = new Array(writes.length);
+      let next = 0;
+      let failure: unknown;
+      const take = (count: number): number[] => {
+        if (failure !== undefined) return [];
+        const taken: number[] = [];
+        while (taken.length < count && next < writes.length) taken.push(next++);
+        return taken;
+      };
+
+      const single = async (index: number) => {
+        const w = writes[index]!;
+        try {
+          results[index] = { ref: w.ref, ok: true, invoice: invoiceSnapshot(await write('Invoice', billingBody(w), billingKey(w))) };
+        } catch (error) {
+          if (!isOwnFault(error)) throw error;
+          results[index] = refused(w, error.code, error.detail, error.faultType, error.status);
+        }
+      };
+
+      const batch = async (indexes: number[]) => {
+        const body = await company.request<{ BatchItemResponse?: { bId?: string; Invoice?: Record<string, unknown>; Fault?: { Error?: { Message?: string; Detail?: string; code?: string }[]; type?: string } }[] }>({
+          method: 'POST',
+          path: '/batch',
+          body: { BatchItemRequest: indexes.map((i) => ({ bId: String(i), operation: writes[i]!.kind === 'create' ? 'create' : 'update', Invoice: billingBody(writes[i]!) })) },
+          requestId: `batch:${indexes.map((i) => billingKey(writes[i]!)).join(',')}`,
+        });
+        for (const item of body.BatchItemResponse ?? []) {
+          const index = Number(item.bId);
+          const w = writes[index];
+          if (!w || !indexes.includes(index)) continue;
+          if (item.Invoice) results[index] = { ref: w.ref, ok: true, invoice: invoiceSnapshot(item.Invoice) };
+          else {
+            const error = item.Fault?.Error?.[0] ?? {};
+            results[index] = refused(w, String(error.code ?? 'unknown'), error.Detail || error.Message || 'no detail given', item.Fault?.type ?? 'ValidationFault');
+          }
+        }
+        if (indexes.some((i) => !results[i])) throw new QuickBooksUnavailable('QuickBooks answered a batch without an answer for every item');
+      };
+
+      const lane = async (work: () => Promise<boolean>) => {
+        try {
+          while (await work());
+        } catch (error) {
+          failure ??= error;
+        }
+      };
+      const lanes = Array.from({ length: SINGLE_LANES }, () => lane(async () => {
+        const [index] = take(1);
+        if (index === undefined) return false;
+        await single(index);
+        return true;
+      }));
+      if (beforePacedRoundTrip) {
+        lanes.push(lane(async () => {
+          if (next >= writes.length || failure !== undefined) return false;
+          await beforePacedRoundTrip();
+          const indexes = take(BATCH_ITEMS);
+          if (indexes.length === 0) return false;
+          await batch(indexes);
+          return true;
+        }));
+      }
+      await Promise.all(lanes);
+      if (failure !== undefined) throw failure;
+      return results as BillingWriteResult[];
+    },
   };
 }
 

@@ -6,11 +6,14 @@ import { buildInvoiceAdd, buildInvoiceMod, buildInvoiceQuery, type InvoiceAddInp
 import {
   buildItemDiscountAdd,
   buildItemNonInventoryAdd,
+  buildItemNonInventoryMod,
   buildItemQuery,
   buildItemSalesTaxAdd,
   buildItemServiceAdd,
+  buildItemServiceMod,
   type ItemAddInput,
   type ItemDiscountAddInput,
+  type ItemModInput,
   type ItemNonInventoryAddInput,
   type ItemQueryInput,
   type ItemSalesTaxAddInput,
@@ -63,6 +66,8 @@ export type QbxmlRequest =
   | { kind: 'ItemQuery'; requestId: string; input?: ItemQueryInput }
   | { kind: 'ItemServiceAdd'; requestId: string; input: ItemAddInput }
   | { kind: 'ItemNonInventoryAdd'; requestId: string; input: ItemNonInventoryAddInput }
+  | { kind: 'ItemServiceMod'; requestId: string; input: ItemModInput }
+  | { kind: 'ItemNonInventoryMod'; requestId: string; input: ItemModInput }
   | { kind: 'ItemDiscountAdd'; requestId: string; input: ItemDiscountAddInput }
   | { kind: 'ItemSalesTaxAdd'; requestId: string; input: ItemSalesTaxAddInput }
   | { kind: 'InvoiceAdd'; requestId: string; input: InvoiceAddInput }
@@ -101,6 +106,8 @@ export function buildRequest(request: QbxmlRequest): string {
     case 'ItemQuery': return buildItemQuery(id, request.input);
     case 'ItemServiceAdd': return buildItemServiceAdd(id, request.input);
     case 'ItemNonInventoryAdd': return buildItemNonInventoryAdd(id, request.input);
+    case 'ItemServiceMod': return buildItemServiceMod(id, request.input);
+    case 'ItemNonInventoryMod': return buildItemNonInventoryMod(id, request.input);
     case 'ItemDiscountAdd': return buildItemDiscountAdd(id, request.input);
     case 'ItemSalesTaxAdd': return buildItemSalesTaxAdd(id, request.input);
     case 'InvoiceAdd': return buildInvoiceAdd(id, request.input);

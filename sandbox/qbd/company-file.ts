@@ -9,7 +9,7 @@ import type { CompanyFeatures, HandlerContext, HandlerResult, IteratorState } fr
 import { conversionError, HRESULT, QbHresultError, QbStatusError, statusMessages, stringTooLong } from './company/errors.js';
 import { companyQuery, companyRet, hostQuery, hostRet, preferencesQuery, preferencesRet, type CompanyInfo, type HostInfo } from './company/host.js';
 import { invoiceAdd, invoiceMod, invoiceQuery } from './company/invoices.js';
-import { accountQuery, customerAdd, customerQuery, itemDiscountAdd, itemNonInventoryAdd, itemQuery, itemSalesTaxAdd, itemServiceAdd, vendorAdd, vendorQuery } from './company/lists.js';
+import { accountQuery, customerAdd, customerQuery, itemDiscountAdd, itemNonInventoryAdd, itemNonInventoryMod, itemQuery, itemSalesTaxAdd, itemServiceAdd, itemServiceMod, vendorAdd, vendorQuery } from './company/lists.js';
 import { receivePaymentAdd, receivePaymentQuery } from './company/payments.js';
 import { billAdd, billMod, billQuery, purchaseOrderAdd, purchaseOrderQuery } from './company/purchases.js';
 import { billRet, invoiceRet, paymentRet, purchaseOrderRet } from './company/render-txns.js';
@@ -189,6 +189,8 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
     ItemQuery: itemQuery,
     ItemServiceAdd: itemServiceAdd,
     ItemNonInventoryAdd: itemNonInventoryAdd,
+    ItemServiceMod: itemServiceMod,
+    ItemNonInventoryMod: itemNonInventoryMod,
     ItemDiscountAdd: itemDiscountAdd,
     ItemSalesTaxAdd: (ctx, rq) => {
       if (!ctx.features.salesTax) throw new QbStatusError(3250, 'This feature is not enabled or not available in this version of QuickBooks.');

@@ -129,6 +129,8 @@ export interface TxnQueryInput {
   txnDateRange?: { from?: string; to?: string };
   /** Customer (invoices, payments) or vendor (bills, purchase orders). */
   entity?: QbRef;
+  /** Several customers (or vendors) at once, by ListID; exclusive with `entity`. */
+  entityListIds?: readonly string[];
   account?: QbRef;
   refNumberFilter?: { matchCriterion: MatchCriterion; refNumber: string };
   refNumberRange?: { from?: string; to?: string };
@@ -141,7 +143,7 @@ export function txnQueryFilters(input: TxnQueryInput, iterator: QbIterator | und
   const byId = input.txnIds?.length ?? 0;
   const byRef = input.refNumbers?.length ?? 0;
   const filtered =
-    input.maxReturned !== undefined || input.modifiedDateRange || input.txnDateRange || input.entity || input.account || input.refNumberFilter || input.refNumberRange || paidStatus;
+    input.maxReturned !== undefined || input.modifiedDateRange || input.txnDateRange || input.entity || input.entityListIds?.length || input.account || input.refNumberFilter || input.refNumberRange || paidStatus;
   if ((byId && byRef) || ((byId || byRef) && filtered)) {
     throw new QbxmlInputError('Query by TxnID, by RefNumber, or with filters: only one of the three', 'query');
   }
@@ -163,7 +165,11 @@ export function txnQueryFilters(input: TxnQueryInput, iterator: QbIterator | und
     const { from, to } = input.txnDateRange;
     body += `<TxnDateRangeFilter>${from ? dateTime('FromTxnDate', from) : ''}${to ? dateTime('ToTxnDate', to) : ''}</TxnDateRangeFilter>`;
   }
+  if (input.entity && input.entityListIds?.length) throw new QbxmlInputError('entity and entityListIds are exclusive', 'EntityFilter');
   if (input.entity) body += entityFilter('EntityFilter', input.entity, REF_LIMITS.customer);
+  if (input.entityListIds?.length) {
+    body += `<EntityFilter>${input.entityListIds.map((id) => textElement('ListID', identity('EntityFilter.ListID', id, QBXML_LIMITS.listId))).join('')}</EntityFilter>`;
+  }
   if (input.account) body += entityFilter('AccountFilter', input.account, REF_LIMITS.account);
   if (input.refNumberFilter) {
     body += `<RefNumberFilter><MatchCriterion>${input.refNumberFilter.matchCriterion}</MatchCriterion>${textElement('RefNumber', identity('RefNumber', input.refNumberFilter.refNumber, QBXML_LIMITS.billRefNumber))}</RefNumberFilter>`;

@@ -81,8 +81,11 @@ export interface InvoiceDescriptionLine {
 
 export type InvoiceLineInput = InvoiceItemLine | InvoiceDiscountLine | InvoiceSalesTaxLine | InvoiceDescriptionLine;
 
-/** A line of an InvoiceMod: an existing TxnLineID to keep or change, or no id for a new line (sent as -1). */
-export type InvoiceLineModInput = InvoiceLineInput & { txnLineId?: string };
+/**
+ * A line of an InvoiceMod: an existing TxnLineID to keep or change, or no id for a new line (sent as -1). `keep`
+ * sends the TxnLineID alone, which QuickBooks reads as "this line stays exactly as it is".
+ */
+export type InvoiceLineModInput = (InvoiceLineInput & { txnLineId?: string }) | { kind: 'keep'; txnLineId: string };
 
 interface InvoiceHeader {
   class?: QbRef;
@@ -213,7 +216,9 @@ export function buildInvoiceMod(requestId: string, input: InvoiceModInput): stri
     headerBefore(input) +
     headerAfter(input) +
     (input.lines ?? [])
-      .map((line) => `<InvoiceLineMod>${textElement('TxnLineID', line.txnLineId ?? '-1')}${invoiceLineBody(line)}</InvoiceLineMod>`)
+      .map((line) => line.kind === 'keep'
+        ? `<InvoiceLineMod>${textElement('TxnLineID', identity('TxnLineID', line.txnLineId, L.listId))}</InvoiceLineMod>`
+        : `<InvoiceLineMod>${textElement('TxnLineID', line.txnLineId ?? '-1')}${invoiceLineBody(line)}</InvoiceLineMod>`)
       .join('');
   return `${openRq('InvoiceMod', requestId)}<InvoiceMod>${body}</InvoiceMod></InvoiceModRq>`;
 }

@@ -1,6 +1,7 @@
 // Items: ItemQuery (every item type at once), ItemServiceAdd, ItemNonInventoryAdd, and the two helper item
 // types our invoices need: ItemDiscountAdd (discount lines) and ItemSalesTaxAdd (a tax line or a 0% tax item).
-import { guid, listName, optBool, optDecimal, optText, QBXML_LIMITS, QbxmlInputError, refElement, type QbRef } from '../fields.js';
+// ItemServiceMod and ItemNonInventoryMod change an item's purchase side (billing keeps its purchase cost in step).
+import { guid, identity, listName, optBool, optDecimal, optText, QBXML_LIMITS, QbxmlInputError, refElement, type QbRef } from '../fields.js';
 import { textElement } from '../xml.js';
 import { includeRetElements, iteratorAttrs, listQueryFilters, openRq, REF_LIMITS, type ListQueryInput, type QbIterator } from './common.js';
 
@@ -147,4 +148,48 @@ export function buildItemSalesTaxAdd(requestId: string, input: ItemSalesTaxAddIn
 export function buildItemQuery(requestId: string, input: ItemQueryInput = {}): string {
   const body = listQueryFilters(input, REF_LIMITS.item, input.iterator) + includeRetElements(input.includeRetElements);
   return `${openRq('ItemQuery', requestId, iteratorAttrs(input.iterator))}${body}</ItemQueryRq>`;
+}
+
+/** What an item Mod changes: only the fields given (an element left out keeps its value in QuickBooks). */
+export interface ItemModInput {
+  listId: string;
+  editSequence: string;
+  /** Sold or bought only (SalesOrPurchaseMod). */
+  salesOrPurchase?: { desc?: string; price?: string; account?: QbRef };
+  /** Sold and bought (SalesAndPurchaseMod): e.g. just `purchaseCost`. */
+  salesAndPurchase?: { salesDesc?: string; salesPrice?: string; incomeAccount?: QbRef; purchaseDesc?: string; purchaseCost?: string; expenseAccount?: QbRef };
+}
+
+function itemModBody(input: ItemModInput): string {
+  if (input.salesOrPurchase && input.salesAndPurchase) {
+    throw new QbxmlInputError('An item Mod takes SalesOrPurchaseMod or SalesAndPurchaseMod, not both', 'SalesOrPurchaseMod');
+  }
+  let body =
+    textElement('ListID', identity('ListID', input.listId, L.listId)) +
+    textElement('EditSequence', identity('EditSequence', input.editSequence, L.editSequence));
+  if (input.salesOrPurchase) {
+    const s = input.salesOrPurchase;
+    body += `<SalesOrPurchaseMod>${optText('Desc', s.desc, L.desc)}${optDecimal('Price', s.price)}${refElement('AccountRef', s.account, REF_LIMITS.account)}</SalesOrPurchaseMod>`;
+  }
+  if (input.salesAndPurchase) {
+    const s = input.salesAndPurchase;
+    body +=
+      '<SalesAndPurchaseMod>' +
+      optText('SalesDesc', s.salesDesc, L.desc) +
+      optDecimal('SalesPrice', s.salesPrice) +
+      refElement('IncomeAccountRef', s.incomeAccount, REF_LIMITS.account) +
+      optText('PurchaseDesc', s.purchaseDesc, L.desc) +
+      optDecimal('PurchaseCost', s.purchaseCost) +
+      refElement('ExpenseAccountRef', s.expenseAccount, REF_LIMITS.account) +
+      '</SalesAndPurchaseMod>';
+  }
+  return body;
+}
+
+export function buildItemServiceMod(requestId: string, input: ItemModInput): string {
+  return `${openRq('ItemServiceMod', requestId)}<ItemServiceMod>${itemModBody(input)}</ItemServiceMod></ItemServiceModRq>`;
+}
+
+export function buildItemNonInventoryMod(requestId: string, input: ItemModInput): string {
+  return `${openRq('ItemNonInventoryMod', requestId)}<ItemNonInventoryMod>${itemModBody(input)}</ItemNonInventoryMod></ItemNonInventoryModRq>`;
 }

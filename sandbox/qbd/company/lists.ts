@@ -1,4 +1,4 @@
-// List requests: customers, vendors, items and accounts (Add and Query).
+// List requests: customers, vendors, items and accounts (Add and Query), and service/non-inventory item Mods.
 import { child, children, type XNode } from '../../../domain/qbxml/tree.js';
 import {
   accountRef,
@@ -12,7 +12,7 @@ import {
   type HandlerContext,
   type HandlerResult,
 } from './context.js';
-import { nameInUse, QbStatusError } from './errors.js';
+import { editSequenceOutOfDate, modifyFailed, nameInUse, objectNotFound, QbStatusError } from './errors.js';
 import { runQuery } from './query.js';
 import { accountRet, customerRet, itemRet, vendorRet } from './render.js';
 import type { ItemKind, ItemRecord, NameKind, NameRecord } from './store.js';
@@ -196,6 +196,50 @@ export const itemServiceAdd = (ctx: HandlerContext, rq: XNode): HandlerResult =>
 export const itemNonInventoryAdd = (ctx: HandlerContext, rq: XNode): HandlerResult => itemAdd(ctx, rq, 'NonInventory', 'ItemNonInventoryAdd', 'ItemNonInventory');
 export const itemDiscountAdd = (ctx: HandlerContext, rq: XNode): HandlerResult => itemAdd(ctx, rq, 'Discount', 'ItemDiscountAdd', 'ItemDiscount');
 export const itemSalesTaxAdd = (ctx: HandlerContext, rq: XNode): HandlerResult => itemAdd(ctx, rq, 'SalesTax', 'ItemSalesTaxAdd', 'ItemSalesTax');
+
+/**
+ * ItemServiceMod / ItemNonInventoryMod: the current EditSequence (else 3200), then only the fields given change.
+ * The Mod must use the item's own form: SalesAndPurchaseMod on an item set up for one side only is refused (3170),
+ * as QuickBooks will not turn a sold-only item into a bought-and-sold one without its accounts.
+ */
+function itemMod(ctx: HandlerContext, rq: XNode, kind: ItemKind, element: string, inObject: string): HandlerResult {
+  const mod = child(rq, element) as XNode;
+  const listId = text(mod, 'ListID') ?? '';
+  const current = ctx.store.items.get(listId);
+  if (!current || current.kind !== kind) throw objectNotFound(listId);
+  const editSequence = text(mod, 'EditSequence') ?? '';
+  if (editSequence !== current.editSequence) throw editSequenceOutOfDate(editSequence);
+  const item: ItemRecord = { ...current };
+  const active = bool(mod, 'IsActive');
+  if (active !== undefined) item.isActive = active;
+  const sop = child(mod, 'SalesOrPurchaseMod');
+  const sap = child(mod, 'SalesAndPurchaseMod');
+  if (sop) {
+    if (current.form !== 'SalesOrPurchase') throw modifyFailed(inObject, listId, 'This item is set up for both sales and purchases; change it with SalesAndPurchaseMod.');
+    const account = accountRef(ctx, sop, 'AccountRef', inObject);
+    Object.assign(item, defined({ desc: text(sop, 'Desc'), price: text(sop, 'Price'), accountId: account?.listId }));
+  }
+  if (sap) {
+    if (current.form !== 'SalesAndPurchase') throw modifyFailed(inObject, listId, 'This item is not used for purchases, so it has no purchase cost. Turn on "This service is used in assemblies or is purchased for a specific customer:job" in QuickBooks first.');
+    const income = accountRef(ctx, sap, 'IncomeAccountRef', inObject);
+    const expense = accountRef(ctx, sap, 'ExpenseAccountRef', inObject);
+    Object.assign(item, defined({
+      salesDesc: text(sap, 'SalesDesc'),
+      salesPrice: text(sap, 'SalesPrice'),
+      incomeAccountId: income?.listId,
+      purchaseDesc: text(sap, 'PurchaseDesc'),
+      purchaseCost: text(sap, 'PurchaseCost'),
+      expenseAccountId: expense?.listId,
+    }));
+  }
+  item.modified = ctx.now;
+  item.editSequence = ctx.ids.editSequence(current.editSequence);
+  ctx.store.items.set(listId, item);
+  return { records: [itemRet(ctx, item)] };
+}
+
+export const itemServiceMod = (ctx: HandlerContext, rq: XNode): HandlerResult => itemMod(ctx, rq, 'Service', 'ItemServiceMod', 'ItemService');
+export const itemNonInventoryMod = (ctx: HandlerContext, rq: XNode): HandlerResult => itemMod(ctx, rq, 'NonInventory', 'ItemNonInventoryMod', 'ItemNonInventory');
 
 export function itemQuery(ctx: HandlerContext, rq: XNode): HandlerResult {
   return runQuery<ItemRecord>(
