@@ -1,4 +1,5 @@
 // Builds every activity from its dependencies. The worker registers the result; workflows import its type.
+import { createBillingActivities } from './billing/index.js';
 import { withFailureTranslation, type FailurePolicy } from './failures.js';
 import type { LedgerFor } from './ledgers.js';
 import { createLifecycleActivities } from './lifecycle.js';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrderActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor }),
     ...createLifecycleActivities({ repos: deps.repos, oauth: deps.oauth }),
     ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue }),
+    ...createBillingActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor }),
   }, deps.failurePolicy);
 }
 

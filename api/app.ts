@@ -6,6 +6,7 @@ import { errorHandler, notFound, ProblemSchema, sendProblem } from './errors.js'
 import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
 import { createValidatorCompiler } from './validation.js';
+import billingRoutes from './routes/billing/index.js';
 import connectionRoutes from './routes/connections/index.js';
 import mappingRoutes from './routes/mappings/index.js';
 import oauthRoutes from './routes/oauth/index.js';
@@ -39,7 +40,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(auth);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, qbdRoutes, qbwcRoutes]) {
+  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, qbdRoutes, qbwcRoutes, billingRoutes]) {
     await app.register(routes);
   }
   return app;

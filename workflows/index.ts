@@ -1,4 +1,6 @@
 // Every workflow the worker runs (its workflowsPath).
+export { billingRun, billingScheduled } from './billing.js';
+export { billingSync } from './billing-sync.js';
 export { connectionLifecycle } from './connection-lifecycle.js';
 export { deliverWebhook } from './deliver-webhook.js';
 export { sendOrder } from './send-order.js';

@@ -60,12 +60,12 @@ export function createBillingRepository(db: Database) {
       return row;
     },
 
-    /** Saves the configuration; the caller has checked that the mode is unchanged. */
-    async saveConfig(connectionId: string, input: BillingConfigInput, executor: Executor = db): Promise<BillingConfigRow> {
+    /** Saves the configuration; undefined (nothing saved) when one is saved already with another mode. */
+    async saveConfig(connectionId: string, input: BillingConfigInput, executor: Executor = db): Promise<BillingConfigRow | undefined> {
       const [row] = await executor.insert(billingConfigs).values({ connectionId, ...input })
-        .onConflictDoUpdate({ target: billingConfigs.connectionId, set: { ...input, updatedAt: new Date() } })
+        .onConflictDoUpdate({ target: billingConfigs.connectionId, set: { ...input, updatedAt: new Date() }, setWhere: eq(billingConfigs.mode, input.mode) })
         .returning();
-      return row!;
+      return row;
     },
 
     async listOffers(connectionId: string, executor: Executor = db): Promise<BillingOfferRow[]> {

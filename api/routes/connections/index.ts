@@ -121,12 +121,23 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/connections/:id/sync-errors', {
     schema: {
-      tags: ['connections'], summary: 'What is blocking documents, in words a bookkeeper can act on', params: ConnectionParams,
-      response: { 200: Type.Object({ errors: Type.Array(Type.Object({ id: Type.String(), documentKind: Type.String(), externalId: Type.String(), code: Type.String(), message: Type.String(), createdAt: Type.String() })) }), ...problems(401, 404) },
+      tags: ['connections'],
+      summary: 'What is blocking documents and billing, in words a bookkeeper can act on',
+      description: 'Billing errors (documentKind "billing", externalId "organization@period") and unit-cost errors ("item-cost", the offer) carry a retryUrl: POST it once the cause is fixed.',
+      params: ConnectionParams,
+      querystring: Type.Object({ documentKind: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Only errors of this kind, e.g. billing' })) }),
+      response: { 200: Type.Object({ errors: Type.Array(Type.Object({ id: Type.String(), documentKind: Type.String(), externalId: Type.String(), code: Type.String(), message: Type.String(), createdAt: Type.String(), retryUrl: Type.Optional(Type.String()) })) }), ...problems(400, 401, 404) },
     },
   }, async (request) => {
     const connection = await connectionOf(app, request, request.params.id);
-    const errors = await repos.syncErrors.listOpen(connection.id);
-    return { errors: errors.map((e) => ({ id: e.id, documentKind: e.documentKind, externalId: e.externalId, code: e.code, message: e.message, createdAt: e.createdAt.toISOString() })) };
+    const kind = request.query.documentKind;
+    const errors = kind ? await repos.syncErrors.listOpenOfKind(connection.id, kind) : await repos.syncErrors.listOpen(connection.id);
+    const retryable = new Set(['billing', 'item-cost']);
+    return {
+      errors: errors.map((e) => ({
+        id: e.id, documentKind: e.documentKind, externalId: e.externalId, code: e.code, message: e.message, createdAt: e.createdAt.toISOString(),
+        ...(retryable.has(e.documentKind) ? { retryUrl: `/v1/connections/${connection.id}/sync-errors/${e.id}/retry` } : {}),
+      })),
+    };
   });
 }
