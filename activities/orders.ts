@@ -14,6 +14,8 @@ export interface OrderContext {
   accounts: ResolvedAccounts;
   /** Which QuickBooks the connection is (the workflow picks the activity timeouts that suit it). */
   connectionType: ConnectionType;
+  /** Whether the tenant has a webhook for document events (else the workflow does not publish them). */
+  notifies: boolean;
 }
 
 export interface OrderActivitiesDeps {
@@ -63,7 +65,8 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       const complete = configured.receivable && configured.income && configured.payable && configured.costOfGoodsSold;
       const defaults = complete ? {} : await defaultAccounts(connectionId);
       const connection = await repos.connections.findById(connectionId);
-      return { settings, accounts: { ...defaults, ...configured }, connectionType: connection?.type ?? 'qbo' };
+      const notifies = connection ? await repos.webhooks.hasSubscribers(connection.tenantId, ['document.posted', 'document.failed']) : false;
+      return { settings, accounts: { ...defaults, ...configured }, connectionType: connection?.type ?? 'qbo', notifies };
     },
 
     resolveCustomer: (connectionId: string, party: Party) => resolveParty(connectionId, 'customers', party),

@@ -1,9 +1,11 @@
 // `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd.
+import { runQbdDrainBench } from './bench/qbd-drain.js';
 import { runManyRealmsBench, runOneRealmBench } from './bench/qbo.js';
 
 const parts: Record<string, () => Promise<void>> = {
   'one-realm': () => runOneRealmBench(),
   'many-realms': () => runManyRealmsBench(),
+  qbd: () => runQbdDrainBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

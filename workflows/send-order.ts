@@ -94,15 +94,16 @@ export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
     const current: OrderSubmission = next;
     next = undefined;
     status = { orderId: args.orderId, revision: current.revision, outcome: 'running', steps: plannedSteps(current.order) };
-    await sendRevision(args.connectionId, current, status, untilReconnected);
+    const notifies = await sendRevision(args.connectionId, current, status, untilReconnected);
     status.outcome = outcomeOf(status.steps);
-    await notify.publishEvents(args.tenantId, documentEvents(args, status));
+    if (notifies) await notify.publishEvents(args.tenantId, documentEvents(args, status));
   }
   upsertSearchAttributes([{ key: Outcome, value: status.outcome }]);
   return status;
 }
 
-async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<void>): Promise<void> {
+/** Posts one revision, updating `status` as it goes; returns whether the tenant wants document events. */
+async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<void>): Promise<boolean> {
   const step = (name: string) => status.steps.find((s) => s.step === name)!;
   /** Re-runs work that failed only because QuickBooks needs re-authorisation, once someone has reconnected it. */
   const pausable = async <T>(work: () => Promise<T>, shown: StepStatus): Promise<T> => {
@@ -138,24 +139,27 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
   };
 
   const first = status.steps[0]!;
-  const { settings, accounts, connectionType } = await pausable(() => db.loadOrderContext(connectionId), first);
+  const { settings, accounts, connectionType, notifies } = await pausable(() => db.loadOrderContext(connectionId), first);
   if (first.state === 'running') first.state = 'pending';
   // same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs, so it gets longer timeouts
   const qb = connectionType === 'qbd' ? qbDesktop : qbOnline;
   const wants = (document: 'invoice' | 'bill' | 'purchaseOrder') => order.documents.includes(document);
   const ids: ResolvedParties = { itemIds: {} };
 
-  const customer = wants('invoice')
-    ? await run('customer', () => qb.resolveCustomer(connectionId, order.customer), (r) => ({ quickbooksId: r.id, detail: r.name }))
-    : undefined;
-  const vendor = order.vendor && (wants('bill') || wants('purchaseOrder'))
-    ? await run('vendor', () => qb.resolveVendor(connectionId, order.vendor!), (r) => ({ quickbooksId: r.id, detail: r.name }))
-    : undefined;
-  const itemIds = await run('items', () => qb.resolveItems(connectionId, order.lines, settings.itemField, accounts),
-    (r) => ({ detail: `${Object.keys(r).length} item(s)` }));
+  // Customer, vendor and items do not depend on one another: resolve them together.
+  const [customer, vendor, itemIds] = await Promise.all([
+    wants('invoice')
+      ? run('customer', () => qb.resolveCustomer(connectionId, order.customer), (r) => ({ quickbooksId: r.id, detail: r.name }))
+      : undefined,
+    order.vendor && (wants('bill') || wants('purchaseOrder'))
+      ? run('vendor', () => qb.resolveVendor(connectionId, order.vendor!), (r) => ({ quickbooksId: r.id, detail: r.name }))
+      : undefined,
+    run('items', () => qb.resolveItems(connectionId, order.lines, settings.itemField, accounts),
+      (r) => ({ detail: `${Object.keys(r).length} item(s)` })),
+  ]);
   if (!itemIds) {
     skipAfter(status.steps.map((s) => s.step), 'the items could not be resolved');
-    return;
+    return notifies;
   }
   Object.assign(ids, { itemIds, customerId: customer?.id, vendorId: vendor?.id });
 
@@ -175,12 +179,13 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
 
   if (!invoice || !customer) {
     skipAfter(status.steps.filter((s) => s.step.startsWith('payment:')).map((s) => s.step), 'the invoice was not posted');
-    return;
+    return notifies;
   }
   for (const payment of buildPaymentDrafts(order, customer.id, invoice.id)) {
     await run(`payment:${payment.externalId}`, () => qb.postPayment(connectionId, revision, payment),
       (r) => ({ quickbooksId: r.id, action: r.action, detail: `applied ${formatCents(payment.amountCents)} to invoice ${invoice.id}` }));
   }
+  return notifies;
 }
 
 function plannedSteps(order: Order): StepStatus[] {

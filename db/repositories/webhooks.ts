@@ -38,6 +38,15 @@ export function createWebhooksRepository(db: Database, box: SecretBox) {
       return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.tenantId, tenantId)).orderBy(webhookEndpoints.createdAt);
     },
 
+    /** Whether any active endpoint of the tenant listens for one of these event types. */
+    async hasSubscribers(tenantId: string, types: string[]): Promise<boolean> {
+      const [row] = await db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(
+        eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.active, true),
+        sql`${webhookEndpoints.events} ?| ${sql.raw(`array[${types.map((t) => `'${t.replace(/'/g, "''")}'`).join(',')}]`)}`,
+      )).limit(1);
+      return row !== undefined;
+    },
+
     async removeEndpoint(tenantId: string, id: string): Promise<boolean> {
       const removed = await db.delete(webhookEndpoints)
         .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.tenantId, tenantId))).returning({ id: webhookEndpoints.id });
