@@ -175,12 +175,17 @@ function billedLine(line: BilledLineInput): InvoiceLineInput {
   return { item: { listId: line.itemId }, desc: line.description, quantity: line.quantity };
 }
 
+/**
+ * A new billing invoice goes into QuickBooks' own send queue ("to be printed"): that is where the bookkeeper sends
+ * it from, and how QuickBooks Desktop tells an unsent invoice from a sent one (it clears the mark once printed).
+ */
 export function billingInvoiceAddInput(write: Extract<BillingInvoiceWrite, { kind: 'create' }>, externalGuid: string): InvoiceAddInput {
   return {
     customer: { listId: write.customerId },
     txnDate: write.date,
     ...(fitsRefNumber(write.number, REF_MAX.invoice) ? { refNumber: write.number } : {}),
     memo: write.marker,
+    isToBePrinted: true,
     externalGuid,
     lines: write.lines.map(billedLine),
   };
