@@ -1,8 +1,8 @@
 // Order activities: each step of sending an order, idempotent, through whichever ledger the connection uses.
 import type { Repositories } from '../db/repositories/index.js';
 import type { ConnectionType } from '../db/schema.js';
-import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../domain/drafts.js';
-import { itemKey, type OrderLine, type Party } from '../domain/order.js';
+import { itemKey, type InvoiceDraft, type PaymentDraft, type PurchaseDraft, type ResolvedAccounts } from '../domain/drafts.js';
+import type { OrderLine, Party } from '../domain/order.js';
 import type { Settings } from '../domain/settings.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
 import type { LedgerRef, PurchaseKind } from './ledger.js';

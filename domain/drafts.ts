@@ -1,8 +1,16 @@
 // Ledger-neutral drafts of the documents an order becomes, with every amount in cents, built once and
 // written by either ledger (QuickBooks Online or Desktop).
 import { lineAmountCents, parseCents, sumCents, type Cents } from './money.js';
-import { itemKey, type Order } from './order.js';
+import type { Order, OrderLine } from './order.js';
 import type { Settings } from './settings.js';
+
+/**
+ * The key an order line is matched to a QuickBooks item by, as the settings choose. (Kept here, not in order.ts,
+ * so that workflow code importing drafts does not pull in the schema library.)
+ */
+export function itemKey(line: OrderLine, field: 'productNumber' | 'productName'): string {
+  return (field === 'productNumber' ? line.productNumber : line.productName).trim();
+}
 
 export interface SalesLine {
   itemId: string;

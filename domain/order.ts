@@ -113,8 +113,3 @@ function isCalendarDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
-
-/** The key an order line is matched to a QuickBooks item by, as the settings choose. */
-export function itemKey(line: OrderLine, field: 'productNumber' | 'productName'): string {
-  return (field === 'productNumber' ? line.productNumber : line.productName).trim();
-}
