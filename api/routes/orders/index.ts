@@ -65,7 +65,9 @@ export default async function orderRoutes(fastify: FastifyInstance) {
       throw badRequest(`The order is not valid: ${orderProblems.map((p) => `${p.field} ${p.message}`).join('; ')}`, orderProblems);
     }
     if (connection.status === 'pending' || connection.status === 'disconnected') {
-      throw conflict('This connection is not authorised yet; finish connecting it to QuickBooks first');
+      throw conflict(connection.type === 'qbd'
+        ? 'The Web Connector has not reached this QuickBooks Desktop connection yet: add its QWC file to the Web Connector and let it run once'
+        : 'This connection is not authorised yet; finish connecting it to QuickBooks first');
     }
     const settings = await repos.settings.read(connection.id);
     if (!maySend(settings, order.sentBy)) throw forbidden(`User ${order.sentBy.userId} may not send documents to QuickBooks on this connection`);
