@@ -11,7 +11,7 @@ import type { Tenant } from '../db/repositories/tenants.js';
 import { notFound } from './errors.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle'>;
+  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd'>;
   repos: Repositories;
   oauth: IntuitOAuth;
   ledgerFor: LedgerFor;

@@ -198,11 +198,6 @@ export function loadConfig(env: Env = process.env): Config {
 
 const DEFAULT_WSDL_PATH = fileURLToPath(new URL('../../shared/spec/qbwc/QBWebConnectorSvc.wsdl', import.meta.url));
 
-/** The QuickBooks Desktop settings an empty environment gives (for apps built without a full Config). */
-export function defaultQbdConfig(): QbdConfig {
-  return readQbdConfig(new EnvReader({}, []));
-}
-
 function readQbdConfig(read: EnvReader): QbdConfig {
   return {
     maxRequestsPerMessage: read.integer('QBD_MAX_REQUESTS_PER_MESSAGE', 50, 1, 500),

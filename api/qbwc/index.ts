@@ -4,7 +4,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { defaultQbdConfig, type QbdConfig } from '../../config/index.js';
 import { createQbdNotifications } from '../../db/repositories/qbd-notifications.js';
 import { QBD_CHANNELS } from '../../db/repositories/qbd-queue.js';
 import { createQbwcService, type QbwcService } from './service.js';
@@ -12,10 +11,6 @@ import { parseSoapCall, QBWC_NS, SoapFault, soapFault, soapResult, type SoapCall
 import { wsdlFor } from './wsdl.js';
 
 /** The QBD settings: the full configuration carries them; an app built from a partial one gets the defaults. */
-export function qbdSettings(config: object): QbdConfig {
-  return (config as { qbd?: QbdConfig }).qbd ?? defaultQbdConfig();
-}
-
 async function dispatch(service: QbwcService, { method, params }: SoapCall): Promise<string | string[] | number> {
   switch (method) {
     case 'serverVersion': return service.serverVersion();
@@ -33,7 +28,7 @@ const XML = /^\s*(text\/xml|application\/soap\+xml)\s*(;|$)/i;
 
 export default async function qbwcRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const config = qbdSettings(app.deps.config);
+  const config = app.deps.config.qbd;
   const enqueued = createQbdNotifications(app.deps.repos.qbdQueue, QBD_CHANNELS.enqueued);
   app.addHook('onClose', () => enqueued.close());
   const service = createQbwcService({ repos: app.deps.repos, config, enqueued, log: app.log });

@@ -8,7 +8,6 @@ import { appUrlProblem, buildQwc } from '../../../domain/qbxml/index.js';
 import { connectionOf } from '../../deps.js';
 import { badRequest, conflict } from '../../errors.js';
 import { startListImport } from '../../qbwc/list-import.js';
-import { qbdSettings } from '../../qbwc/index.js';
 import { generatePassword, hashPassword } from '../../qbwc/passwords.js';
 import { ConnectionParams, problems } from '../../schemas.js';
 import { qwcPath, WebConnectorCredentials } from './create.js';
@@ -30,7 +29,7 @@ const WebConnectorState = Type.Object({
 export default async function qbdRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos } = app.deps;
-  const settings = qbdSettings(app.deps.config);
+  const settings = app.deps.config.qbd;
   app.addHook('onRequest', (request) => app.requireTenant(request));
 
   const desktopConnection = async (request: FastifyRequest, id: string) => {
