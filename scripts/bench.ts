@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd.
+import { runBillingBench } from './bench/billing.js';
 import { runQbdDrainBench } from './bench/qbd-drain.js';
 import { runManyRealmsBench, runOneRealmBench } from './bench/qbo.js';
 
@@ -6,6 +7,7 @@ const parts: Record<string, () => Promise<void>> = {
   'one-realm': () => runOneRealmBench(),
   'many-realms': () => runManyRealmsBench(),
   qbd: () => runQbdDrainBench(),
+  billing: () => runBillingBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
