@@ -39,6 +39,8 @@ const PASSES = 3;
 interface Target {
   invoice: InvoiceSnapshot;
   createdByUs: boolean;
+  /** Created by an earlier attempt whose answer was lost (found by its number). */
+  adopted?: boolean;
   /** Why this invoice (for the run's result). */
   note?: string;
 }
@@ -117,7 +119,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
     }
     for (const row of pending) {
       const invoice = byNumber.find((i) => i.number === row.number && i.customerId === row.customerId);
-      if (invoice) targets.set(row.organizationId, { invoice, createdByUs: true, note: 'found the invoice an interrupted attempt had created' });
+      if (invoice) targets.set(row.organizationId, { invoice, createdByUs: true, adopted: true, note: 'found after an interrupted attempt' });
     }
     const searching = bills.filter((b) => b.organization?.invoice === 'update' && !targets.has(b.organizationId));
     if (searching.length > 0) {
@@ -192,7 +194,10 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
             const synced = target.invoice.lines.filter((l) => l.itemId !== undefined && loaded.syncedItemIds.includes(l.itemId));
             if (sameLines(synced, bill.lines, canonicalQuantity)) {
               await repos.billingRuns.markPosted([{ connectionId, organizationId: bill.organizationId, periodStart, number: target.invoice.number ?? number, customerId, invoiceId: target.invoice.id, createdByUs: target.createdByUs, linesHash: hash, billedCents: billed }]);
-              result({ organizationId: bill.organizationId, outcome: 'unchanged', invoiceId: target.invoice.id, invoiceNumber: target.invoice.number, billedCents: billed, lines: bill.lines.length, detail: `Already billed: ${bill.lines.length} line(s), ${formatCents(billed)}.` });
+              const detail = target.adopted
+                ? `Created invoice #${target.invoice.number ?? target.invoice.id} (${target.note}). ${bill.lines.length} line(s), ${formatCents(billed)}.`
+                : `Already billed: ${bill.lines.length} line(s), ${formatCents(billed)}.`;
+              result({ organizationId: bill.organizationId, outcome: target.adopted ? 'created' : 'unchanged', invoiceId: target.invoice.id, invoiceNumber: target.invoice.number, billedCents: billed, lines: bill.lines.length, detail });
               await repos.syncErrors.resolveFor(connectionId, 'billing', billingErrorId(bill.organizationId, periodStart));
               continue;
             }

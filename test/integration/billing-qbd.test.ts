@@ -161,6 +161,22 @@ describe('monthly billing on QuickBooks Desktop', () => {
     expect(invoicesOf(c.desktop, northwind!).find((i) => i.txnId === newer.txnId)!.editSequence).toBe(merged.editSequence);
   });
 
+  it('an InvoiceAdd whose answer was lost when the connection dropped is found by its number, never added twice', async () => {
+    const c = await desktopCompany('Reseller Four', ['Litware Inc'], { mode: 'arrears', dayOfMonth: 1 });
+    const [litware] = c.customerIds;
+    await call('PUT', `${c.base}/offers/M365-BP`, { itemId: c.seats.listId, sync: true }, 200);
+    await call('PUT', `${c.base}/organizations/ORG-L`, { customerId: litware, sync: true }, 200);
+    await call('PUT', `${c.base}/subscriptions/SUB-L`, { organizationId: 'ORG-L', offerId: 'M365-BP', term: 'monthly', quantity: 4, unitCost: '9.75', effectiveDate: '2026-01-01' }, 200);
+
+    c.desktop.wc.faults.dropConnectionAfterSendRequest(1, (request) => request.includes('<InvoiceAddRq'));
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const run = await deliver(c.desktop, c.base, () => true);
+    expect(run.results[0]).toMatchObject({ outcome: 'created', billed: '50.00' });
+    expect(run.results[0].detail).toMatch(/found after an interrupted attempt/);
+    expect(invoicesOf(c.desktop, litware!)).toHaveLength(1);
+    expect(invoicesOf(c.desktop, litware!)[0]!.subtotalCents).toBe(5000);
+  });
+
   it('an unmapped offer is a sync error until mapped and retried; the daily sync writes the unit cost as the item’s purchase cost', async () => {
     const c = await desktopCompany('Reseller Three', ['Adatum Corporation'], { mode: 'arrears', dayOfMonth: 1 });
     const [adatum] = c.customerIds;

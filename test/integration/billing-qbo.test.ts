@@ -226,6 +226,24 @@ describe('monthly billing on QuickBooks Online', () => {
     expect(c.invoicesOf(tailspin.Id)).toHaveLength(1);
   });
 
+  it('an invoice whose answer was lost after QuickBooks saved it is found by its number, never created twice', async () => {
+    const c = await company({ mode: 'arrears', dayOfMonth: 1 });
+    const item = c.item('Defender for Business', 3);
+    const litware = c.customer('Litware Inc');
+    await call('PUT', `${c.base}/offers/DEF`, { itemId: item.Id, sync: true }, 200);
+    await call('PUT', `${c.base}/organizations/ORG-L`, { customerId: litware.Id, sync: true }, 200);
+    await call('PUT', `${c.base}/subscriptions/SUB-L`, { organizationId: 'ORG-L', offerId: 'DEF', term: 'monthly', quantity: 25, unitCost: '2.00', effectiveDate: '2026-01-01' }, 200);
+
+    // the next write in this company is saved, then the connection drops before any answer
+    stack.sandbox!.server.faults.commitThenFail({ respond: 'drop', realmId: c.realmId });
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const run = await finishedRun(c.base, () => true);
+    expect(run.results[0]).toMatchObject({ outcome: 'created', billed: '75.00' });
+    expect(run.results[0].detail).toMatch(/found after an interrupted attempt/);
+    expect(c.invoicesOf(litware.Id)).toHaveLength(1);
+    expect(c.invoicesOf(litware.Id)[0]!.TotalAmt).toBe(75);
+  });
+
   it('an unmapped offer is a sync error; mapping it and retrying bills it; the daily sync pushes unit costs and retries failed work', async () => {
     const c = await company({ mode: 'advance', dayOfMonth: 1 });
     const teams = c.item('Teams Phone', 8);
