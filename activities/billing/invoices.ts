@@ -180,6 +180,8 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
       for (let pass = 1; bills.length > 0; pass++) {
         const targets = await findTargets(ledger, bills, rows, loaded.periods);
         const writes: { bill: OrganizationBill; write: BillingInvoiceWrite; target?: Target; hash: string }[] = [];
+        const posted: Parameters<typeof repos.billingRuns.markPosted>[0] = [];
+        const resolved: string[] = [];
         for (const bill of bills) {
           const customerId = bill.organization!.customerId!;
           const billed = sumCents(bill.lines.map((l) => l.amountCents));
@@ -193,12 +195,12 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
           if (target) {
             const synced = target.invoice.lines.filter((l) => l.itemId !== undefined && loaded.syncedItemIds.includes(l.itemId));
             if (sameLines(synced, bill.lines, canonicalQuantity)) {
-              await repos.billingRuns.markPosted([{ connectionId, organizationId: bill.organizationId, periodStart, number: target.invoice.number ?? number, customerId, invoiceId: target.invoice.id, createdByUs: target.createdByUs, linesHash: hash, billedCents: billed }]);
+              posted.push({ connectionId, organizationId: bill.organizationId, periodStart, number: target.invoice.number ?? number, customerId, invoiceId: target.invoice.id, createdByUs: target.createdByUs, linesHash: hash, billedCents: billed });
               const detail = target.adopted
                 ? `Created invoice #${target.invoice.number ?? target.invoice.id} (${target.note}). ${bill.lines.length} line(s), ${formatCents(billed)}.`
                 : `Already billed: ${bill.lines.length} line(s), ${formatCents(billed)}.`;
               result({ organizationId: bill.organizationId, outcome: target.adopted ? 'created' : 'unchanged', invoiceId: target.invoice.id, invoiceNumber: target.invoice.number, billedCents: billed, lines: bill.lines.length, detail });
-              await repos.syncErrors.resolveFor(connectionId, 'billing', billingErrorId(bill.organizationId, periodStart));
+              resolved.push(billingErrorId(bill.organizationId, periodStart));
               continue;
             }
             writes.push({ bill, target, hash, write: { kind: 'merge', ref: bill.organizationId, key: idempotencyKey(connectionId, 'billing-merge', bill.organizationId, periodStart, hash), invoice: target.invoice, replaceItemIds: loaded.syncedItemIds, lines: bill.lines } });
@@ -216,7 +218,6 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
 
         const written = writes.length ? await ledger.writeBillingInvoices(writes.map((w) => w.write), pace) : [];
         const again: OrganizationBill[] = [];
-        const posted: Parameters<typeof repos.billingRuns.markPosted>[0] = [];
         for (const [i, outcome] of written.entries()) {
           const { bill, write, target, hash } = writes[i]!;
           const billed = sumCents(bill.lines.map((l) => l.amountCents));
@@ -229,7 +230,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
               ? `No unsent invoice dated ${loaded.periods.billed.start} to ${loaded.periods.billed.end} for this customer: created invoice #${outcome.invoice.number ?? outcome.invoice.id}.`
               : created ? `Created invoice #${outcome.invoice.number ?? outcome.invoice.id}.` : `Updated invoice #${outcome.invoice.number ?? outcome.invoice.id}${target?.note ? `: ${target.note}` : ''}.`;
             result({ organizationId: bill.organizationId, outcome: created ? 'created' : 'updated', invoiceId: outcome.invoice.id, invoiceNumber: outcome.invoice.number, billedCents: billed, lines: bill.lines.length, detail: `${why} ${bill.lines.length} line(s), ${formatCents(billed)}.` });
-            await repos.syncErrors.resolveFor(connectionId, 'billing', errorId);
+            resolved.push(errorId);
           } else if (outcome.retryable && pass < PASSES) {
             again.push(bill);
           } else {
@@ -238,6 +239,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
           }
         }
         await repos.billingRuns.markPosted(posted);
+        await repos.syncErrors.resolveMany(connectionId, 'billing', resolved);
         bills = again;
         heartbeat({ pass, written: written.length });
       }

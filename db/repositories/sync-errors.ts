@@ -1,5 +1,5 @@
 // Problems that stop a document and need a person. Resolved when the document later posts.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../client.js';
 import { syncErrors } from '../schema.js';
 
@@ -25,6 +25,15 @@ export function createSyncErrorsRepository(db: Database) {
         eq(syncErrors.externalId, input.externalId), eq(syncErrors.resolved, false),
       )).returning({ id: syncErrors.id });
       if (updated.length === 0) await executor.insert(syncErrors).values(input);
+    },
+
+    /** Resolves the open errors of many documents of one kind at once. */
+    async resolveMany(connectionId: string, documentKind: string, externalIds: string[], executor: Executor = db): Promise<void> {
+      if (externalIds.length === 0) return;
+      await executor.update(syncErrors).set({ resolved: true, resolvedAt: new Date() }).where(and(
+        eq(syncErrors.connectionId, connectionId), eq(syncErrors.documentKind, documentKind),
+        inArray(syncErrors.externalId, externalIds), eq(syncErrors.resolved, false),
+      ));
     },
 
     async find(connectionId: string, id: string, executor: Executor = db): Promise<SyncError | undefined> {
