@@ -116,9 +116,10 @@ export async function billingRun(args: BillingRunArgs): Promise<BillingRunResult
   await Promise.all(Array.from({ length: Math.min(args.parallelChunks ?? defaults.parallelChunks, chunks.length) }, worker));
 
   const billed = counts.created + counts.updated + counts.unchanged + counts.sent;
-  await db.finishBillingRun(plan.runId, counts.failed > 0 && billed === 0, counts.failed > 0 ? `${counts.failed} organization(s) could not be billed; see the sync errors` : null);
   upsertSearchAttributes([{ key: Outcome, value: counts.failed === 0 ? 'billed' : billed > 0 ? 'partially_billed' : 'failed' }]);
   progress.state = 'done';
+  // last: once the run reads as finished, the workflow closes at once (the period can be run again)
+  await db.finishBillingRun(plan.runId, counts.failed > 0 && billed === 0, counts.failed > 0 ? `${counts.failed} organization(s) could not be billed; see the sync errors` : null);
   return { runId: plan.runId, period: plan.billed, organizations: plan.organizationIds.length, counts };
 }
 

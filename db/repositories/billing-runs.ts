@@ -41,6 +41,14 @@ export function createBillingRunsRepository(db: Database) {
       return row;
     },
 
+    /** Whether a run of this period is still going (its record says so). */
+    async isRunning(connectionId: string, periodStart: string, executor: Executor = db): Promise<boolean> {
+      const [row] = await executor.select({ id: billingRuns.id }).from(billingRuns).where(and(
+        eq(billingRuns.connectionId, connectionId), eq(billingRuns.periodStart, periodStart), eq(billingRuns.status, 'running'),
+      )).limit(1);
+      return !!row;
+    },
+
     async resultsOf(runIds: string[], executor: Executor = db): Promise<BillingRunResultRow[]> {
       if (runIds.length === 0) return [];
       return executor.select().from(billingRunResults).where(inArray(billingRunResults.runId, runIds)).orderBy(billingRunResults.organizationId);

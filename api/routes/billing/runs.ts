@@ -46,16 +46,22 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
 
   const start = async (args: BillingRunArgs) => {
     const workflowId = billingRunWorkflowId(args.connectionId, args.period);
-    try {
-      await temporal.workflow.start(billingRun, {
-        workflowId, taskQueue: config.temporal.taskQueue, args: [args],
-        typedSearchAttributes: billingSearchAttributes(args.tenantId, args.connectionId, args.period),
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`A billing run for the period starting ${args.period} is in progress; try again when it has finished`);
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await temporal.workflow.start(billingRun, {
+          workflowId, taskQueue: config.temporal.taskQueue, args: [args],
+          typedSearchAttributes: billingSearchAttributes(args.tenantId, args.connectionId, args.period),
+        });
+        return workflowId;
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        // a run whose record reads finished closes its workflow a moment later: wait that moment, not the caller
+        if (attempt >= 5 || (await repos.billingRuns.isRunning(args.connectionId, args.period))) {
+          throw conflict(`A billing run for the period starting ${args.period} is in progress; try again when it has finished`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
     }
-    return workflowId;
   };
 
   app.post('/v1/connections/:id/billing/runs', {
