@@ -150,7 +150,7 @@ export async function runOneRealmBench(orders = 200): Promise<void> {
 }
 
 /** (b) 50 realms × 10 orders, arriving at a steady rate. */
-export async function runManyRealmsBench(realms = 50, perRealm = 10, arrivalsPerSecond = 25): Promise<void> {
+export async function runManyRealmsBench(realms: number, perRealm: number, arrivalsPerSecond: number): Promise<void> {
   const ctx = await setUp();
   try {
     const connections = [];
