@@ -121,3 +121,12 @@ export async function describeBillingSchedules(client: Client, connectionId: str
     throw error;
   }
 }
+
+/** Removes the connection's billing and sync schedules (when the connection is removed); absent ones are fine. */
+export async function deleteBillingSchedules(client: Client, connectionId: string): Promise<void> {
+  for (const scheduleId of [billingScheduleId(connectionId), billingSyncScheduleId(connectionId)]) {
+    await client.schedule.getHandle(scheduleId).delete().catch((error: unknown) => {
+      if (!(error instanceof ScheduleNotFoundError)) throw error;
+    });
+  }
+}

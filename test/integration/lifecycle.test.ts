@@ -1,6 +1,6 @@
 // Connections that stay alive: short-lived tokens (4 s) refreshed by the lifecycle workflow while orders flow,
 // revocation → needs_reauth → reconnection, disconnection; with signed webhooks and e-mail to admins.
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { verifySignature } from '../../activities/signing.js';
@@ -140,9 +140,10 @@ describe('connection lifecycle', () => {
     expect(tokenStats(realmId).invalidGrants).toBe(1);
   }, 120_000);
 
-  it('disconnects: revokes at Intuit, erases the tokens and ends the workflow', async () => {
+  it('disconnects: revokes at Intuit, erases the tokens, ends the workflow and removes the billing schedules', async () => {
     const { connectionId, realmId } = await connectQbo(stack, key);
     expect(stack.sandbox!.server.companies.get(realmId)).toBeDefined();
+    expect((await stack.call('PUT', `/v1/connections/${connectionId}/billing`, { key, body: { mode: 'advance', dayOfMonth: 1 } })).status).toBe(200);
     const removed = await stack.call('DELETE', `/v1/connections/${connectionId}`, { key });
     expect(removed.status, JSON.stringify(removed.body)).toBe(204);
     const [{ n }] = await sql`select count(*)::int as n from connection_tokens where connection_id = ${connectionId}` as unknown as [{ n: number }];
@@ -151,6 +152,9 @@ describe('connection lifecycle', () => {
     const temporal = await lifecycleHandle(connectionId);
     try {
       expect((await temporal.handle.describe()).status.name).toBe('COMPLETED');
+      for (const scheduleId of [`billing/${connectionId}`, `billing-sync/${connectionId}`]) {
+        await expect(temporal.client.schedule.getHandle(scheduleId).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+      }
     } finally {
       await temporal.close();
     }

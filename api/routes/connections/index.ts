@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Type } from 'typebox';
+import { deleteBillingSchedules } from '../../../activities/billing/schedules.js';
 import type { Connection } from '../../../db/repositories/connections.js';
 import { connectionOf } from '../../deps.js';
 import { badGateway, badRequest } from '../../errors.js';
@@ -92,7 +93,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
   app.delete('/v1/connections/:id', {
     schema: {
       tags: ['connections'],
-      summary: 'Disconnect: revoke the authorisation at Intuit, erase the tokens, remove the connection',
+      summary: 'Disconnect: revoke the authorisation at Intuit, erase the tokens, remove the connection and its billing schedules',
       params: ConnectionParams,
       querystring: Type.Object({ force: Type.Optional(Type.Boolean({ description: 'Remove even if Intuit cannot be reached to revoke' })) }),
       response: { 204: Type.Null(), ...problems(401, 404, 409, 502) },
@@ -115,6 +116,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
         throw badGateway(`${reason}; try again, or pass force=true to remove the connection anyway`);
       }
     }
+    await deleteBillingSchedules(app.deps.temporal, connection.id);
     await repos.connections.remove(connection.id);
     return reply.code(204).send(null);
   });
