@@ -195,12 +195,18 @@ function invoiceLine(l: XNode): InvoiceLineRecord {
   });
 }
 
-export function invoiceRecord(node: XNode): InvoiceRecord {
-  const lines: InvoiceLineRecord[] = [];
+/** A transaction's lines in document order, the lines of item groups included in place. */
+function linesOf<T>(node: XNode, lineName: string, groupName: string, read: (line: XNode) => T): T[] {
+  const lines: T[] = [];
   for (const c of node.children) {
-    if (c.name === 'InvoiceLineRet') lines.push(invoiceLine(c));
-    else if (c.name === 'InvoiceLineGroupRet') lines.push(...children(c, 'InvoiceLineRet').map(invoiceLine));
+    if (c.name === lineName) lines.push(read(c));
+    else if (c.name === groupName) lines.push(...children(c, lineName).map(read));
   }
+  return lines;
+}
+
+export function invoiceRecord(node: XNode): InvoiceRecord {
+  const lines = linesOf(node, 'InvoiceLineRet', 'InvoiceLineGroupRet', invoiceLine);
   return defined({
     type: 'Invoice',
     txnId: req(node, 'TxnID'),
@@ -292,11 +298,7 @@ export function purchaseOrderRecord(node: XNode): PurchaseOrderRecord {
       receivedQuantity: childText(l, 'ReceivedQuantity'),
       isManuallyClosed: bool(l, 'IsManuallyClosed'),
     });
-  const lines: PurchaseOrderLineRecord[] = [];
-  for (const c of node.children) {
-    if (c.name === 'PurchaseOrderLineRet') lines.push(line(c));
-    else if (c.name === 'PurchaseOrderLineGroupRet') lines.push(...children(c, 'PurchaseOrderLineRet').map(line));
-  }
+  const lines = linesOf(node, 'PurchaseOrderLineRet', 'PurchaseOrderLineGroupRet', line);
   return defined({
     type: 'PurchaseOrder',
     txnId: req(node, 'TxnID'),
