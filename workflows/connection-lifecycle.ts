@@ -121,6 +121,7 @@ export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
         continue;
       }
       await db.setConnectionStatus(connectionId, 'disconnected', 'Disconnected: the authorisation was revoked at Intuit and the tokens erased');
+      await db.resumePausedWork(connectionId); // paused orders see the connection is gone and stop waiting
       disconnected = true;
       await condition(allHandlersFinished);
       return;

@@ -70,13 +70,17 @@ export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
   let highest = 0;
   let status: OrderStatus = { orderId: args.orderId, revision: 0, outcome: 'running', steps: [] };
   let restored = false;
-  /** Waits until the connection is authorised again: woken by the lifecycle workflow, or by re-checking. */
-  const untilReconnected = async () => {
+  /**
+   * Waits until the connection is authorised again (woken by the lifecycle workflow, or by re-checking); false if
+   * it was disconnected or removed meanwhile, when there is nothing left to wait for.
+   */
+  const untilReconnected = async (): Promise<boolean> => {
     for (;;) {
       await condition(() => restored, `${args.pausedWorkCheckSeconds ?? 300} seconds`);
       restored = false;
       const connection = await db.connectionStatus(args.connectionId);
-      if (connection === 'connected' || connection === 'expiring') return;
+      if (connection === 'connected' || connection === 'expiring') return true;
+      if (connection === 'disconnected' || connection === 'removed') return false;
     }
   };
   setHandler(submitOrder, (submission) => {
@@ -103,7 +107,7 @@ export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
 }
 
 /** Posts one revision, updating `status` as it goes; returns whether the tenant wants document events. */
-async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<void>): Promise<boolean> {
+async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<boolean>): Promise<boolean> {
   const step = (name: string) => status.steps.find((s) => s.step === name)!;
   /** Re-runs work that failed only because QuickBooks needs re-authorisation, once someone has reconnected it. */
   const pausable = async <T>(work: () => Promise<T>, shown: StepStatus): Promise<T> => {
@@ -115,7 +119,7 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
       } catch (error) {
         if (failureType(error) !== 'NeedsReauthorization') throw error;
         Object.assign(shown, { state: 'paused', error: `${plainMessage(error)}. The order continues once QuickBooks is reconnected.` });
-        await untilReconnected();
+        if (!(await untilReconnected())) throw error;
         shown.state = 'running';
       }
     }

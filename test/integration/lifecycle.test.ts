@@ -140,6 +140,30 @@ describe('connection lifecycle', () => {
     expect(tokenStats(realmId).invalidGrants).toBe(1);
   }, 120_000);
 
+  it('ends paused orders with a clear failure when the connection is removed instead of reconnected', async () => {
+    const { connectionId, realmId } = await connectQbo(stack, key);
+    stack.sandbox!.server.tokens.revokeRealm(realmId);
+    const order = seedOrder();
+    expect((await stack.call('POST', `/v1/connections/${connectionId}/orders`, { key, body: order })).status).toBe(202);
+    await eventually(
+      () => stack.call('GET', `/v1/connections/${connectionId}/orders/${order.orderId}`, { key }).then((r) => r.body as Json),
+      (body) => body.steps?.some((s: Json) => s.state === 'paused'),
+    );
+    expect((await stack.call('DELETE', `/v1/connections/${connectionId}?force=true`, { key })).status).toBe(204);
+
+    // The connection (and with it the order's status route) is gone; ask Temporal how the order ended.
+    const temporal = await lifecycleHandle(connectionId);
+    try {
+      const tenantId = (await stack.call('GET', '/v1/tenant', { key })).body.id;
+      const handle = temporal.client.workflow.getHandle(`send-order/${tenantId}/${connectionId}/${order.orderId}`);
+      const ended = await handle.result().then((r: Json) => r.outcome as string, (error: Error) => `failed: ${error.message}`);
+      expect(ended).toMatch(/^failed/);
+    } finally {
+      await temporal.close();
+    }
+    expect(stack.sandbox!.server.companies.objects(realmId, 'Invoice')).toHaveLength(0);
+  });
+
   it('disconnects: revokes at Intuit, erases the tokens, ends the workflow and removes the billing schedules', async () => {
     const { connectionId, realmId } = await connectQbo(stack, key);
     expect(stack.sandbox!.server.companies.get(realmId)).toBeDefined();
