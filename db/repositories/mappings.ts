@@ -36,14 +36,6 @@ export function createMappingsRepository(db: Database) {
         .values({ connectionId, kind, externalId, quickbooksId: target.id, quickbooksName: target.name, source: 'auto' })
         .onConflictDoNothing();
     },
-
-    /** Forgets a learnt mapping whose QuickBooks object is gone (deleted or made inactive there). */
-    async forget(connectionId: string, kind: MappingKind, externalId: string, executor: Executor = db): Promise<void> {
-      await executor.delete(mappings).where(and(
-        eq(mappings.connectionId, connectionId), eq(mappings.kind, kind), eq(mappings.externalId, externalId),
-        eq(mappings.source, 'auto'),
-      ));
-    },
   };
 }
 

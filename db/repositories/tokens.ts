@@ -1,5 +1,5 @@
-// OAuth tokens of QuickBooks Online connections, sealed at rest. Refreshes lock the row (SELECT … FOR UPDATE)
-// so that two processes never spend the same refresh token.
+// OAuth tokens of QuickBooks Online connections, sealed at rest. Only the OAuth callback (first pair) and the
+// connection's lifecycle workflow (every refresh) write them, so no two processes spend the same refresh token.
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../client.js';
 import { connectionTokens } from '../schema.js';
@@ -32,13 +32,6 @@ export function createTokensRepository(db: Database, box: SecretBox) {
   return {
     async read(connectionId: string, executor: Executor = db): Promise<TokenSet | undefined> {
       const [row] = await executor.select().from(connectionTokens).where(eq(connectionTokens.connectionId, connectionId));
-      return row && decode(row);
-    },
-
-    /** Reads and locks the row until the surrounding transaction ends. */
-    async readForUpdate(connectionId: string, executor: Executor): Promise<TokenSet | undefined> {
-      const [row] = await executor.select().from(connectionTokens)
-        .where(eq(connectionTokens.connectionId, connectionId)).for('update');
       return row && decode(row);
     },
 
