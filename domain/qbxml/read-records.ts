@@ -78,6 +78,11 @@ function stamps(node: XNode): Stamped {
   return defined({ timeCreated: childText(node, 'TimeCreated'), timeModified: childText(node, 'TimeModified'), editSequence: req(node, 'EditSequence') });
 }
 
+/** What every transaction record starts with: its id, stamps and number. */
+function txnStamps(node: XNode) {
+  return { txnId: req(node, 'TxnID'), ...stamps(node), txnNumber: int(node, 'TxnNumber') };
+}
+
 function linkedTxns(node: XNode): LinkedTxnRecord[] {
   return children(node, 'LinkedTxn').map((l) =>
     defined({
@@ -209,9 +214,7 @@ export function invoiceRecord(node: XNode): InvoiceRecord {
   const lines = linesOf(node, 'InvoiceLineRet', 'InvoiceLineGroupRet', invoiceLine);
   return defined({
     type: 'Invoice',
-    txnId: req(node, 'TxnID'),
-    ...stamps(node),
-    txnNumber: int(node, 'TxnNumber'),
+    ...txnStamps(node),
     customerRef: ref(node, 'CustomerRef') ?? {},
     arAccountRef: ref(node, 'ARAccountRef'),
     templateRef: ref(node, 'TemplateRef'),
@@ -268,9 +271,7 @@ export function billRecord(node: XNode): BillRecord {
   }
   return defined({
     type: 'Bill',
-    txnId: req(node, 'TxnID'),
-    ...stamps(node),
-    txnNumber: int(node, 'TxnNumber'),
+    ...txnStamps(node),
     vendorRef: ref(node, 'VendorRef') ?? {},
     apAccountRef: ref(node, 'APAccountRef'),
     txnDate: req(node, 'TxnDate'),
@@ -301,9 +302,7 @@ export function purchaseOrderRecord(node: XNode): PurchaseOrderRecord {
   const lines = linesOf(node, 'PurchaseOrderLineRet', 'PurchaseOrderLineGroupRet', line);
   return defined({
     type: 'PurchaseOrder',
-    txnId: req(node, 'TxnID'),
-    ...stamps(node),
-    txnNumber: int(node, 'TxnNumber'),
+    ...txnStamps(node),
     vendorRef: ref(node, 'VendorRef') ?? {},
     txnDate: req(node, 'TxnDate'),
     refNumber: childText(node, 'RefNumber'),
@@ -321,9 +320,7 @@ export function purchaseOrderRecord(node: XNode): PurchaseOrderRecord {
 export function receivePaymentRecord(node: XNode): ReceivePaymentRecord {
   return defined({
     type: 'ReceivePayment',
-    txnId: req(node, 'TxnID'),
-    ...stamps(node),
-    txnNumber: int(node, 'TxnNumber'),
+    ...txnStamps(node),
     customerRef: ref(node, 'CustomerRef') ?? {},
     arAccountRef: ref(node, 'ARAccountRef'),
     txnDate: req(node, 'TxnDate'),

@@ -1,5 +1,6 @@
 // The company file's data: lists (names, items, accounts, small reference lists) and transactions, in memory.
 // Money is integer cents; quantities and rates are the decimal strings QuickBooks was given.
+import type { QbAddress } from '../../../domain/qbxml/requests/common.js';
 import type { Cents } from '../../../domain/money.js';
 
 export interface Stamp {
@@ -8,18 +9,8 @@ export interface Stamp {
   editSequence: string;
 }
 
-export interface Address {
-  addr1?: string;
-  addr2?: string;
-  addr3?: string;
-  addr4?: string;
-  addr5?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-  note?: string;
-}
+/** An address block, as qbXML has it (the same shape the request builders take). */
+export type Address = QbAddress;
 
 /** Customers, vendors, employees and other names share one name space in QuickBooks. */
 export type NameKind = 'Customer' | 'Vendor' | 'Employee' | 'OtherName';
