@@ -2,7 +2,8 @@
 // changed), then re-run the billing of organizations whose last attempt failed and is still open.
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { plainMessage, runChild, type ScheduledBillingResult } from './billing.js';
+import { runChild, type ScheduledBillingResult } from './billing.js';
+import { plainMessage } from './failures.js';
 import { databaseStep, quickBooksCall, waitingForWebConnector } from './presets.js';
 
 export interface BillingSyncArgs {

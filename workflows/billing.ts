@@ -3,9 +3,7 @@
 // never from the clock when the workflow happens to run, so a catch-up or a backfill bills the period it was due for.
 import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  ActivityFailure,
   ApplicationFailure,
-  ChildWorkflowFailure,
   defineQuery,
   executeChild,
   proxyActivities,
@@ -16,6 +14,7 @@ import {
 import type { Activities } from '../activities/index.js';
 import type { BillingTrigger, OutcomeCounts } from '../activities/billing/index.js';
 import type { Period } from '../domain/billing/periods.js';
+import { plainMessage } from './failures.js';
 import { databaseStep, quickBooksCall, waitingForWebConnector } from './presets.js';
 import { ConnectionId, DocumentKind, ExternalId, Outcome, TenantId } from './search-attributes.js';
 
@@ -157,8 +156,3 @@ export async function runChild(args: BillingRunArgs): Promise<ScheduledBillingRe
   }
 }
 
-export function plainMessage(error: unknown): string {
-  let cause: unknown = error;
-  while ((cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) && cause.cause) cause = cause.cause;
-  return cause instanceof Error ? cause.message : String(cause);
-}

@@ -3,7 +3,6 @@
 // them sealed in PostgreSQL; this workflow only sees their versions and expiry times.
 import {
   ApplicationFailure,
-  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -16,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { TokenTimes } from '../activities/lifecycle.js';
+import { failureType, plainMessage } from './failures.js';
 import { databaseStep, notificationStep, revokeAtIntuit, tokenRefresh } from './presets.js';
 
 export interface LifecyclePolicy {
@@ -116,7 +116,7 @@ export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
       try {
         await revoke.revokeAndEraseTokens(connectionId, disconnecting.force);
       } catch (error) {
-        disconnectFailed = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
+        disconnectFailed = plainMessage(error);
         disconnecting = undefined;
         continue;
       }
@@ -144,7 +144,7 @@ export async function connectionLifecycle(args: LifecycleArgs): Promise<void> {
         times = await intuit.refreshConnectionTokens(connectionId);
         refreshWanted = false;
       } catch (error) {
-        if (!isNeedsReauthorization(error)) throw error;
+        if (failureType(error) !== NEEDS_REAUTHORIZATION) throw error;
         needsReauth = true;
         refreshWanted = false;
         const detail = 'QuickBooks refused the authorisation (revoked, expired or replaced); reconnect the company to resume';
@@ -205,7 +205,3 @@ function refreshAt(times: TokenTimes, policy: LifecyclePolicy): number {
   return times.accessExpiresAt - Math.min(policy.refreshMarginSeconds * 1000, life / 2);
 }
 
-function isNeedsReauthorization(error: unknown): boolean {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  return cause instanceof ApplicationFailure && cause.type === NEEDS_REAUTHORIZATION;
-}

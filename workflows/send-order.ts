@@ -1,7 +1,5 @@
 // Order send: customer, vendor, items, invoice, bill and/or purchase order, payments, each an idempotent step.
 import {
-  ActivityFailure,
-  ApplicationFailure,
   condition,
   defineQuery,
   defineSignal,
@@ -14,6 +12,7 @@ import { buildInvoiceDraft, buildPaymentDrafts, buildPurchaseDraft, type Resolve
 import { formatCents } from '../domain/money.js';
 import type { Order } from '../domain/order.js';
 import { databaseStep, notificationStep, quickBooksCall, waitingForWebConnector } from './presets.js';
+import { failureCode, failureType, plainMessage } from './failures.js';
 import { Outcome } from './search-attributes.js';
 import { connectionRestored } from './signals.js';
 
@@ -211,17 +210,6 @@ function outcomeOf(steps: StepStatus[]): OrderOutcome {
   return documentsPosted ? 'partially_posted' : 'failed';
 }
 
-function plainMessage(error: unknown): string {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure || cause instanceof Error) return cause.message;
-  return String(cause);
-}
-
-function failureType(error: unknown): string | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  return cause instanceof ApplicationFailure ? cause.type ?? undefined : undefined;
-}
-
 const documentSteps = ['invoice', 'bill', 'purchaseOrder'];
 
 /** document.posted / document.failed for each document of this revision, for the tenant's webhooks. */
@@ -243,11 +231,3 @@ function documentEvents(args: SendOrderArgs, status: OrderStatus) {
     }));
 }
 
-function failureCode(error: unknown): string {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure) {
-    const detail = cause.details?.[0] as { code?: string } | undefined;
-    return detail?.code ?? cause.type ?? 'Unknown';
-  }
-  return 'Unknown';
-}
