@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
-import { createServices } from './activities/services.js';
+import { createServices } from './services.js';
 import { loadConfig, type Config } from './config/index.js';
 import { createLogger, installTemporalLogging } from './config/logger.js';
 import { connectionOptions } from './config/temporal.js';
@@ -15,7 +15,7 @@ export interface WorkerHandle {
   shutdown(): Promise<void>;
 }
 
-export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+export const workflowsPath = fileURLToPath(new URL('./workflows', import.meta.url));
 
 export async function startWorker(config: Config, options: { workflowBundle?: WorkerOptions['workflowBundle'] } = {}): Promise<WorkerHandle> {
   const logger = createLogger(config.logLevel, 'worker');

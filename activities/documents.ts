@@ -1,8 +1,8 @@
 // Posts one document exactly once: remembered after it is written, marked pending before, and searched for
 // in QuickBooks when an earlier attempt's outcome is unknown, before anything is sent again.
 import { createHash } from 'node:crypto';
-import type { DocumentKey, DocumentsRepository } from '../db/repositories/documents.js';
-import type { PostedDocument } from './ledger.js';
+import type { DocumentKey, DocumentsRepository } from '../db/repositories/core/documents.js';
+import type { PostedDocument } from '../quickbooks/ledger/index.js';
 
 export type PostAction = 'created' | 'updated' | 'unchanged' | 'adopted' | 'stale';
 

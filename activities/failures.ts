@@ -1,10 +1,10 @@
 // Turns what went wrong outside into Temporal failures: what a person must fix is non-retryable and says
 // so in plain words; throttling and outages are retried (after the wait QuickBooks asks for).
 import { ApplicationFailure } from '@temporalio/common';
-import { QuickBooksFault, QuickBooksUnavailable } from './qbo/client.js';
-import { InvalidGrantError } from './qbo/oauth.js';
-import { NotConnectedError } from './qbo/tokens.js';
-import { LedgerRejection } from './ledger.js';
+import { QuickBooksFault, QuickBooksUnavailable } from '../quickbooks/online/client.js';
+import { InvalidGrantError } from '../quickbooks/online/oauth.js';
+import { NotConnectedError } from '../quickbooks/online/tokens.js';
+import { LedgerRejection } from '../quickbooks/ledger/index.js';
 
 export const FailureTypes = {
   throttled: 'QuickBooksThrottled',

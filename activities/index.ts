@@ -1,12 +1,12 @@
 // Builds every activity from its dependencies. The worker registers the result; workflows import its type.
 import { createBillingActivities } from './billing/index.js';
 import { withFailureTranslation, type FailurePolicy } from './failures.js';
-import type { LedgerFor } from './ledgers.js';
+import type { LedgerFor } from '../quickbooks/resolver.js';
 import { createLifecycleActivities } from './lifecycle.js';
-import type { Mailer } from './mailer.js';
+import type { Mailer } from '../outbound/mailer.js';
 import { createNotificationActivities } from './notifications.js';
 import { createOrderActivities } from './orders.js';
-import type { IntuitOAuth } from './qbo/oauth.js';
+import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import type { Repositories } from '../db/repositories/index.js';
 
 export interface ActivityDeps {

@@ -1,11 +1,11 @@
 // Activities of the connection lifecycle workflow: the only code that refreshes, revokes or erases tokens.
 // They return expiry times and versions, never tokens (workflow histories are not secret stores).
 import { Context } from '@temporalio/activity';
-import type { ConnectionStatus } from '../db/schema.js';
+import type { ConnectionStatus } from '../db/schema/index.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { connectionRestored } from '../workflows/signals.js';
-import type { IntuitOAuth } from './qbo/oauth.js';
-import { NotConnectedError } from './qbo/tokens.js';
+import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
+import { NotConnectedError } from '../quickbooks/online/tokens.js';
 
 export interface TokenTimes {
   version: number;

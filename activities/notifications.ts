@@ -4,8 +4,8 @@ import { Context } from '@temporalio/activity';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { Repositories } from '../db/repositories/index.js';
 import { deliverWebhook, webhookWorkflowId } from '../workflows/deliver-webhook.js';
-import type { Mailer } from './mailer.js';
-import { SIGNATURE_HEADER, signPayload } from './signing.js';
+import type { Mailer } from '../outbound/mailer.js';
+import { SIGNATURE_HEADER, signPayload } from '../outbound/signing.js';
 
 export const eventTypes = ['connection.expiring', 'connection.needs_reauth', 'connection.restored', 'document.posted', 'document.failed'] as const;
 export type EventType = (typeof eventTypes)[number];

@@ -1,12 +1,12 @@
 // Order activities: each step of sending an order, idempotent, through whichever ledger the connection uses.
 import type { Repositories } from '../db/repositories/index.js';
-import type { ConnectionType } from '../db/schema.js';
+import type { ConnectionType } from '../db/schema/index.js';
 import { itemKey, type InvoiceDraft, type PaymentDraft, type PurchaseDraft, type ResolvedAccounts } from '../domain/drafts.js';
 import type { OrderLine, Party } from '../domain/order.js';
 import type { Settings } from '../domain/settings.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
-import type { LedgerRef, PurchaseKind } from './ledger.js';
-import type { LedgerFor } from './ledgers.js';
+import type { LedgerRef, PurchaseKind } from '../quickbooks/ledger/index.js';
+import type { LedgerFor } from '../quickbooks/resolver.js';
 import { singleFlight } from './single-flight.js';
 
 export interface OrderContext {

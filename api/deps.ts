@@ -1,13 +1,13 @@
 // What the API needs from the rest of the product, passed into buildApp (never imported as singletons).
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { LedgerFor } from '../activities/ledgers.js';
-import type { LifecycleControl } from '../activities/lifecycle-control.js';
-import type { IntuitOAuth } from '../activities/qbo/oauth.js';
+import type { LedgerFor } from '../quickbooks/resolver.js';
+import type { LifecycleControl } from '../control/lifecycle.js';
+import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import type { Config } from '../config/index.js';
-import type { Connection } from '../db/repositories/connections.js';
+import type { Connection } from '../db/repositories/core/connections.js';
 import type { Repositories } from '../db/repositories/index.js';
-import type { Tenant } from '../db/repositories/tenants.js';
+import type { Tenant } from '../db/repositories/core/tenants.js';
 import { notFound } from './errors.js';
 
 export interface AppDeps {

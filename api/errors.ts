@@ -2,9 +2,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { explainFault } from '../activities/failures.js';
-import { QuickBooksFault, QuickBooksUnavailable } from '../activities/qbo/client.js';
-import { InvalidGrantError } from '../activities/qbo/oauth.js';
-import { NotConnectedError } from '../activities/qbo/tokens.js';
+import { QuickBooksFault, QuickBooksUnavailable } from '../quickbooks/online/client.js';
+import { InvalidGrantError } from '../quickbooks/online/oauth.js';
+import { NotConnectedError } from '../quickbooks/online/tokens.js';
 
 export const ProblemSchema = Type.Object({
   type: Type.String(),

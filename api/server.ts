@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { createServices } from '../activities/services.js';
+import { createServices } from '../services.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { createLogger } from '../config/logger.js';
 import { connectionOptions } from '../config/temporal.js';

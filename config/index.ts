@@ -196,7 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
   return config;
 }
 
-const DEFAULT_WSDL_PATH = fileURLToPath(new URL('../../shared/spec/qbwc/QBWebConnectorSvc.wsdl', import.meta.url));
+const DEFAULT_WSDL_PATH = fileURLToPath(new URL('../api/qbwc/QBWebConnectorSvc.wsdl', import.meta.url));
 
 function readQbdConfig(read: EnvReader): QbdConfig {
   return {

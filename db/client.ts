@@ -1,7 +1,7 @@
 // The database client: one postgres.js pool wrapped by drizzle. Created by composition roots, passed down.
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema.js';
+import * as schema from './schema/index.js';
 
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A transaction or the database itself: every repository write accepts either. */

@@ -16,7 +16,7 @@ import type { BillingTrigger, OutcomeCounts } from '../activities/billing/index.
 import type { Period } from '../domain/billing/periods.js';
 import { plainMessage } from './failures.js';
 import { databaseStep, quickBooksCall, waitingForWebConnector } from './presets.js';
-import { ConnectionId, DocumentKind, ExternalId, Outcome, TenantId } from './search-attributes.js';
+import { ConnectionId, DocumentKind, ExternalId, Outcome, TenantId } from '../control/search-attributes.js';
 
 /** Set by the Temporal scheduler on every workflow a schedule starts (a built-in attribute: nothing to register). */
 export const TemporalScheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);

@@ -13,7 +13,7 @@ import { formatCents } from '../domain/money.js';
 import type { Order } from '../domain/order.js';
 import { databaseStep, notificationStep, quickBooksCall, waitingForWebConnector } from './presets.js';
 import { failureCode, failureType, plainMessage } from './failures.js';
-import { Outcome } from './search-attributes.js';
+import { Outcome } from '../control/search-attributes.js';
 import { connectionRestored } from './signals.js';
 
 export interface SendOrderArgs {

@@ -1,6 +1,6 @@
 // Billing activities: plan a run, bill organizations in chunks, finish; the daily sync's unit costs and retries.
 import type { Repositories } from '../../db/repositories/index.js';
-import type { LedgerFor } from '../ledgers.js';
+import type { LedgerFor } from '../../quickbooks/resolver.js';
 import { createBillingInvoiceActivities } from './invoices.js';
 import { createBillingRunActivities } from './runs.js';
 

@@ -2,7 +2,7 @@
 // invoice we created or updated, remembered in billing_invoices (pending before a create is sent). A re-run
 // reads that invoice back and writes only if the billed lines differ; it never adds a second invoice or line.
 import { Context } from '@temporalio/activity';
-import type { BillingInvoiceRow, BillingResultInput } from '../../db/repositories/billing-runs.js';
+import type { BillingInvoiceRow, BillingResultInput } from '../../db/repositories/billing/runs.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import {
   billingErrorId,
@@ -15,10 +15,10 @@ import {
 } from '../../domain/billing/index.js';
 import { canonicalQuantity } from '../../domain/billing/merge.js';
 import { formatCents, sumCents } from '../../domain/money.js';
-import type { BillingOutcome } from '../../db/schema.js';
+import type { BillingOutcome } from '../../db/schema/index.js';
 import { contentHash, idempotencyKey } from '../documents.js';
-import type { BillingInvoiceWrite, InvoiceSnapshot, Ledger } from '../ledger.js';
-import type { LedgerFor } from '../ledgers.js';
+import type { BillingInvoiceWrite, InvoiceSnapshot, Ledger } from '../../quickbooks/ledger/index.js';
+import type { LedgerFor } from '../../quickbooks/resolver.js';
 import { planOrganization, priceOrganization, sameLines, type OrganizationBill } from './organizations.js';
 
 export interface BillChunkInput {

@@ -6,8 +6,8 @@ import {
   type Proration,
 } from '../../domain/billing/index.js';
 import { lineAmountCents } from '../../domain/money.js';
-import type { BillingOfferRow, BillingOrganizationRow, SubscriptionWithHistory } from '../../db/repositories/billing.js';
-import type { BilledLineInput, LedgerItem } from '../ledger.js';
+import type { BillingOfferRow, BillingOrganizationRow, SubscriptionWithHistory } from '../../db/repositories/billing/setup.js';
+import type { BilledLineInput, LedgerItem } from '../../quickbooks/ledger/index.js';
 
 export type ProblemCode = 'organization_not_mapped' | 'offer_not_mapped' | 'item_missing' | 'item_has_no_price';
 

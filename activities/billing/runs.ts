@@ -2,7 +2,7 @@
 // which organizations a run covers, recording how it ended, pushing unit costs, and what failed work to retry.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Repositories } from '../../db/repositories/index.js';
-import type { ConnectionType } from '../../db/schema.js';
+import type { ConnectionType } from '../../db/schema/index.js';
 import {
   localDate,
   parseBillingErrorId,
@@ -14,9 +14,9 @@ import {
 } from '../../domain/billing/index.js';
 import { idempotencyKey } from '../documents.js';
 import { explainFault } from '../failures.js';
-import { LedgerRejection } from '../ledger.js';
-import type { LedgerFor } from '../ledgers.js';
-import { QuickBooksFault } from '../qbo/client.js';
+import { LedgerRejection } from '../../quickbooks/ledger/index.js';
+import type { LedgerFor } from '../../quickbooks/resolver.js';
+import { QuickBooksFault } from '../../quickbooks/online/client.js';
 
 /** What QuickBooks refused for a reason a person must fix (throttling, authorisation and outages are retried). */
 function refusal(error: unknown): { code: string; message: string } | undefined {

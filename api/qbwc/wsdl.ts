@@ -1,7 +1,7 @@
-// The Web Connector contract (shared/spec/qbwc/QBWebConnectorSvc.wsdl) as this service publishes it: the same
+// The Web Connector contract (Intuit's QBWebConnectorSvc.wsdl, carried beside this file) as this service publishes it: the same
 // document with soap:address pointing at our endpoint.
 import { readFile } from 'node:fs/promises';
-import { escapeXml } from '../../domain/qbxml/xml.js';
+import { escapeXml } from '../../quickbooks/desktop/qbxml/xml.js';
 
 const cache = new Map<string, Promise<string>>();
 

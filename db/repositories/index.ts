@@ -1,20 +1,20 @@
 // All repositories over one database, built once per process.
 import type { Database, Executor } from '../client.js';
 import type { SecretBox } from '../secrets.js';
-import { createBillingRepository } from './billing.js';
-import { createBillingRunsRepository } from './billing-runs.js';
-import { createConnectionsRepository } from './connections.js';
-import { createDocumentsRepository } from './documents.js';
-import { createMappingsRepository } from './mappings.js';
-import { createOAuthStatesRepository } from './oauth-states.js';
-import { createQbdConnectionsRepository } from './qbd-connections.js';
-import { createQbdListsRepository } from './qbd-lists.js';
-import { createQbdQueueRepository } from './qbd-queue.js';
-import { createSettingsRepository } from './settings.js';
-import { createSyncErrorsRepository } from './sync-errors.js';
-import { createTenantsRepository } from './tenants.js';
-import { createTokensRepository } from './tokens.js';
-import { createWebhooksRepository } from './webhooks.js';
+import { createBillingRepository } from './billing/setup.js';
+import { createBillingRunsRepository } from './billing/runs.js';
+import { createConnectionsRepository } from './core/connections.js';
+import { createDocumentsRepository } from './core/documents.js';
+import { createMappingsRepository } from './core/mappings.js';
+import { createOAuthStatesRepository } from './core/oauth-states.js';
+import { createQbdConnectionsRepository } from './desktop/connections.js';
+import { createQbdListsRepository } from './desktop/lists.js';
+import { createQbdQueueRepository } from './desktop/queue.js';
+import { createSettingsRepository } from './core/settings.js';
+import { createSyncErrorsRepository } from './core/sync-errors.js';
+import { createTenantsRepository } from './core/tenants.js';
+import { createTokensRepository } from './core/tokens.js';
+import { createWebhooksRepository } from './core/webhooks.js';
 
 export function createRepositories(db: Database, box: SecretBox) {
   return {

@@ -1,9 +1,9 @@
 // An emulated QuickBooks Desktop company file: answers a whole qbXML request message like QuickBooks does
 // (through the Web Connector or the SDK's ProcessRequest), with fault injection and inspection for tests.
-import type { XNode } from '../../domain/qbxml/tree.js';
-import { parseXmlTree, XmlSyntaxError } from '../../domain/qbxml/tree.js';
-import { recordFromRet } from '../../domain/qbxml/read-records.js';
-import type { AccountRecord as AccountView, BillRecord as BillView, CustomerRecord, InvoiceRecord as InvoiceView, ItemRecord as ItemView, PurchaseOrderRecord as PurchaseOrderView, ReceivePaymentRecord, VendorRecord } from '../../domain/qbxml/records.js';
+import type { XNode } from '../../quickbooks/desktop/qbxml/tree.js';
+import { parseXmlTree, XmlSyntaxError } from '../../quickbooks/desktop/qbxml/tree.js';
+import { recordFromRet } from '../../quickbooks/desktop/qbxml/read-records.js';
+import type { AccountRecord as AccountView, BillRecord as BillView, CustomerRecord, InvoiceRecord as InvoiceView, ItemRecord as ItemView, PurchaseOrderRecord as PurchaseOrderView, ReceivePaymentRecord, VendorRecord } from '../../quickbooks/desktop/qbxml/records.js';
 import { braceGuid, IdFactory, type Clock } from './company/clock.js';
 import type { CompanyFeatures, HandlerContext, HandlerResult, IteratorState } from './company/context.js';
 import { conversionError, HRESULT, QbHresultError, QbStatusError, statusMessages, stringTooLong } from './company/errors.js';

@@ -1,8 +1,8 @@
 // SOAP 1.1 document/literal as QBWebConnectorSvc.wsdl defines it: request envelopes the way the Web Connector
 // writes them, and a strict reader for the server's replies (namespaces, element names, types), so a malformed
 // reply from our endpoint fails loudly instead of being half-understood.
-import { parseXmlTree, XmlSyntaxError, type XNode } from '../../domain/qbxml/tree.js';
-import { escapeXml } from '../../domain/qbxml/xml.js';
+import { parseXmlTree, XmlSyntaxError, type XNode } from '../../quickbooks/desktop/qbxml/tree.js';
+import { escapeXml } from '../../quickbooks/desktop/qbxml/xml.js';
 
 export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const QBWC_NS = 'http://developer.intuit.com/';

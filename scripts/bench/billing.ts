@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createDatabase, type Database } from '../../db/client.js';
-import { billingOrganizations, billingSubscriptionChanges, billingSubscriptions } from '../../db/schema.js';
-import { buildQbxmlMessage, buildRequest, parseQbxmlResponse, type ItemRecord, type QbxmlRequest } from '../../domain/qbxml/index.js';
+import { billingOrganizations, billingSubscriptionChanges, billingSubscriptions } from '../../db/schema/index.js';
+import { buildQbxmlMessage, buildRequest, parseQbxmlResponse, type ItemRecord, type QbxmlRequest } from '../../quickbooks/desktop/qbxml/index.js';
 import { connectDesktop, createCompanyFile, QUICK_QBD_ENV, type RunResult } from '../../sandbox/qbd/index.js';
 import { freePort, startStack, type Stack } from '../stack.js';
 

@@ -11,7 +11,7 @@ import { loadConfig } from '../../config/index.js';
 import { createDatabase } from '../../db/client.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { createSecretBox } from '../../db/secrets.js';
-import { buildRequest } from '../../domain/qbxml/index.js';
+import { buildRequest } from '../../quickbooks/desktop/qbxml/index.js';
 import { connectDesktop, QUICK_QBD_ENV, type DesktopConnection } from '../../sandbox/qbd/index.js';
 import { freePort, startStack } from '../stack.js';
 

@@ -3,7 +3,7 @@
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { billingScheduleId, billingSyncScheduleId } from '../../activities/billing/schedules.js';
+import { billingScheduleId, billingSyncScheduleId } from '../../control/billing-schedules.js';
 import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -6,9 +6,9 @@ import { XMLValidator } from 'fast-xml-parser';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
-import { buildRequest, QBFLOW_OWNER_ID, type QbxmlRequestSpec } from '../../domain/qbxml/index.js';
-import { withRequestId } from '../../domain/qbxml/message.js';
-import { parseXmlTree, type XNode } from '../../domain/qbxml/tree.js';
+import { buildRequest, QBFLOW_OWNER_ID, type QbxmlRequestSpec } from '../../quickbooks/desktop/qbxml/index.js';
+import { withRequestId } from '../../quickbooks/desktop/qbxml/message.js';
+import { parseXmlTree, type XNode } from '../../quickbooks/desktop/qbxml/tree.js';
 import { connectDesktop, createCompanyFile, createWebConnector, QUICK_QBD_ENV } from '../../sandbox/qbd/index.js';
 import { createTenant, startTestStack, type TestStack } from '../support/stack.js';
 

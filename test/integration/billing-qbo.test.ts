@@ -2,7 +2,7 @@
 // QBO. Schedules are triggered and backfilled (never waited for); every scenario owns its connection.
 import { Client, Connection, ScheduleOverlapPolicy } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { billingScheduleId, billingSyncScheduleId } from '../../activities/billing/schedules.js';
+import { billingScheduleId, billingSyncScheduleId } from '../../control/billing-schedules.js';
 import { billingInvoiceNumber, instantAt, periodsForScheduledTime } from '../../domain/billing/index.js';
 import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
 

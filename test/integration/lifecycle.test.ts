@@ -3,7 +3,7 @@
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import { verifySignature } from '../../activities/signing.js';
+import { verifySignature } from '../../outbound/signing.js';
 import { createSecretBox } from '../../db/secrets.js';
 import { lifecycleState, lifecycleWorkflowId } from '../../workflows/connection-lifecycle.js';
 import { eventually, startSmtpCatcher, startWebhookReceiver } from '../support/receivers.js';

@@ -2,7 +2,7 @@
 // first Web Connector run and on demand, and serving the pickers from what was imported.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildQbxmlMessage, buildRequest } from '../../domain/qbxml/index.js';
+import { buildQbxmlMessage, buildRequest } from '../../quickbooks/desktop/qbxml/index.js';
 import { connectDesktop, createCompanyFile, QUICK_QBD_ENV, runUntil, type CompanyFile, type DesktopConnection } from '../../sandbox/qbd/index.js';
 import { createTenant, startTestStack, type TestStack } from '../support/stack.js';
 

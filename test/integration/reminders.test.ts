@@ -1,7 +1,7 @@
 // Re-authorisation reminders: Intuit's hard expiry is reported, and admins hear of it at the lead time and
 // again near the end, by signed webhook and by e-mail; the connection shows `expiring` with the date.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { verifySignature } from '../../activities/signing.js';
+import { verifySignature } from '../../outbound/signing.js';
 import { eventually, startSmtpCatcher, startWebhookReceiver } from '../support/receivers.js';
 import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
 

@@ -1,8 +1,8 @@
 // The billing configuration of a connection, and its Temporal Schedules (created or updated with it).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { describeBillingSchedules, parseTime, upsertBillingSchedules } from '../../../activities/billing/schedules.js';
-import type { BillingConfigRow } from '../../../db/repositories/billing.js';
+import { describeBillingSchedules, parseTime, upsertBillingSchedules } from '../../../control/billing-schedules.js';
+import type { BillingConfigRow } from '../../../db/repositories/billing/setup.js';
 import { isTimeZone, localDate, wallTimeProblem } from '../../../domain/billing/index.js';
 import { connectionOf } from '../../deps.js';
 import { badRequest, conflict, notFound, Problem } from '../../errors.js';

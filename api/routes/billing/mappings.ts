@@ -2,8 +2,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { BillingOfferRow, BillingOrganizationRow } from '../../../db/repositories/billing.js';
-import type { Connection } from '../../../db/repositories/connections.js';
+import type { BillingOfferRow, BillingOrganizationRow } from '../../../db/repositories/billing/setup.js';
+import type { Connection } from '../../../db/repositories/core/connections.js';
 import { connectionOf } from '../../deps.js';
 import { conflict, unprocessable } from '../../errors.js';
 import { ConnectionParams, problems } from '../../schemas.js';

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { BillingRunResultRow, BillingRunRow } from '../../../db/repositories/billing-runs.js';
+import type { BillingRunResultRow, BillingRunRow } from '../../../db/repositories/billing/runs.js';
 import { emptyCounts } from '../../../activities/billing/invoices.js';
 import { isPeriodStart, monthDay, parseBillingErrorId, periodStartingOn } from '../../../domain/billing/index.js';
 import { formatCents } from '../../../domain/money.js';

@@ -1,7 +1,7 @@
 // Subscriptions: each change (quantity and unit cost from a date) is kept in the subscription's history, once.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { SubscriptionWithHistory } from '../../../db/repositories/billing.js';
+import type { SubscriptionWithHistory } from '../../../db/repositories/billing/setup.js';
 import { connectionOf } from '../../deps.js';
 import { conflict, notFound } from '../../errors.js';
 import { problems } from '../../schemas.js';

@@ -2,7 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Mapping } from '../../../db/repositories/mappings.js';
+import type { Mapping } from '../../../db/repositories/core/mappings.js';
 import { connectionOf } from '../../deps.js';
 import { notFound, unprocessable } from '../../errors.js';
 import { problems, Uuid } from '../../schemas.js';

@@ -3,7 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { InvalidGrantError } from '../../../activities/qbo/oauth.js';
+import { InvalidGrantError } from '../../../quickbooks/online/oauth.js';
 import { badRequest, conflict } from '../../errors.js';
 import { problems } from '../../schemas.js';
 

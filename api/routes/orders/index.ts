@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { checkOrder, OrderSchema, type Order } from '../../../domain/order.js';
 import { maySend, type Settings } from '../../../domain/settings.js';
-import { ConnectionId, DocumentKind, ExternalId, TenantId } from '../../../workflows/search-attributes.js';
+import { ConnectionId, DocumentKind, ExternalId, TenantId } from '../../../control/search-attributes.js';
 import { orderStatus, sendOrder, sendOrderWorkflowId, submitOrder, type OrderStatus } from '../../../workflows/send-order.js';
 import { connectionOf, temporalUiLink } from '../../deps.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';

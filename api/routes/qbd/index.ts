@@ -3,12 +3,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { qbdListKinds } from '../../../db/schema.js';
-import { appUrlProblem, buildQwc } from '../../../domain/qbxml/index.js';
+import { qbdListKinds } from '../../../db/schema/index.js';
+import { appUrlProblem, buildQwc } from '../../../quickbooks/desktop/qbxml/index.js';
 import { connectionOf } from '../../deps.js';
 import { badRequest, conflict } from '../../errors.js';
-import { startListImport } from '../../qbwc/list-import.js';
-import { generatePassword, hashPassword } from '../../qbwc/passwords.js';
+import { startListImport } from '../../../quickbooks/desktop/web-connector/list-import.js';
+import { generatePassword, hashPassword } from '../../../quickbooks/desktop/passwords.js';
 import { ConnectionParams, problems } from '../../schemas.js';
 import { qwcPath, WebConnectorCredentials } from './create.js';
 

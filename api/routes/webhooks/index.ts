@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { eventTypes } from '../../../activities/notifications.js';
-import type { WebhookDelivery, WebhookEndpoint } from '../../../db/repositories/webhooks.js';
+import type { WebhookDelivery, WebhookEndpoint } from '../../../db/repositories/core/webhooks.js';
 import { badRequest, notFound } from '../../errors.js';
 import { problems, Uuid } from '../../schemas.js';
 

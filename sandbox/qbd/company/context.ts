@@ -1,7 +1,7 @@
 // What every request handler gets: the data, id and time helpers, the iterators of the current session, and
 // readers for the request's common pieces (references, addresses, booleans, money).
 import { parseCents, type Cents } from '../../../domain/money.js';
-import { child, childText, type XNode } from '../../../domain/qbxml/tree.js';
+import { child, childText, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import { formatDate, type IdFactory } from './clock.js';
 import { invalidReference } from './errors.js';
 import type { RenderContext } from './render.js';

@@ -1,5 +1,5 @@
 // HostQuery, CompanyQuery and PreferencesQuery: what the Web Connector also sends as strHCPResponse.
-import type { XNode } from '../../../domain/qbxml/tree.js';
+import type { XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import type { CompanyFeatures, HandlerContext, HandlerResult } from './context.js';
 import { itemRef, simpleRef } from './render.js';
 import { el, leaf } from './xml.js';

@@ -1,7 +1,7 @@
 // Invoices: Add, Mod (EditSequence, TxnLineID / -1, unlisted lines deleted), Query; line and tax arithmetic in
 // integer cents, half-up at the line like QuickBooks.
 import { formatCents, lineAmountCents, parseCents, parseDecimal, roundHalfUp, type Cents } from '../../../domain/money.js';
-import { child, children, type XNode } from '../../../domain/qbxml/tree.js';
+import { child, children, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import {
   accountRef,
   address,

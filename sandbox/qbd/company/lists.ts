@@ -1,5 +1,5 @@
 // List requests: customers, vendors, items and accounts (Add and Query), and service/non-inventory item Mods.
-import { child, children, type XNode } from '../../../domain/qbxml/tree.js';
+import { child, children, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import {
   accountRef,
   address,

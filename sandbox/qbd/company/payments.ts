@@ -1,7 +1,7 @@
 // Customer payments: ReceivePaymentAdd applies money to open invoices (bumping each invoice's EditSequence, as
 // QuickBooks does), auto-applies oldest first on request, and keeps what is left as an unused payment.
 import { formatCents } from '../../../domain/money.js';
-import { child, children, type XNode } from '../../../domain/qbxml/tree.js';
+import { child, children, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import { accountRef, bool, cents, nameRef, simpleRef, text, today, type HandlerContext, type HandlerResult } from './context.js';
 import { invalidReference, saveFailed } from './errors.js';
 import { txnFilters } from './invoices.js';

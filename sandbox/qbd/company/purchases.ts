@@ -1,6 +1,6 @@
 // Bills (Add, Mod, Query) and purchase orders (Add, Query).
 import { formatCents, lineAmountCents, parseCents } from '../../../domain/money.js';
-import { child, children, type XNode } from '../../../domain/qbxml/tree.js';
+import { child, children, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import { accountRef, address, bool, itemRef, nameRef, simpleRef, text, today, type HandlerContext, type HandlerResult } from './context.js';
 import { editSequenceOutOfDate, invalidReference, objectNotFound, QbStatusError, saveFailed } from './errors.js';
 import { txnFilters } from './invoices.js';

@@ -1,8 +1,8 @@
 // Query semantics shared by every *QueryRq: exact look-ups (ListID, FullName, TxnID, RefNumber), filters,
 // MaxReturned, iterators (Start → iteratorID + iteratorRemainingCount; Continue until 0; unknown id → 3391),
 // status 1 when a filter finds nothing and 500 when an exact look-up misses some of its ids.
-import type { XNode } from '../../../domain/qbxml/tree.js';
-import { child, childText, children } from '../../../domain/qbxml/tree.js';
+import type { XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
+import { child, childText, children } from '../../../quickbooks/desktop/qbxml/tree.js';
 import { parseFilterDate } from './clock.js';
 import type { HandlerContext, HandlerResult } from './context.js';
 import { invalidIterator, QbStatusError, statusMessages } from './errors.js';

@@ -1,6 +1,6 @@
 // Transaction *Ret elements (invoices, bills, purchase orders, payments) in schema order.
 import type { Cents } from '../../../domain/money.js';
-import type { XNode } from '../../../domain/qbxml/tree.js';
+import type { XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import {
   accountRef,
   address,

@@ -2,7 +2,7 @@
 // balances derived from the stored records at the moment of rendering: shared pieces, derived amounts, lists.
 // Transactions are in render-txns.ts.
 import { formatCents, type Cents } from '../../../domain/money.js';
-import type { XNode } from '../../../domain/qbxml/tree.js';
+import type { XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import { formatDateTime } from './clock.js';
 import type {
   AccountRecord,

@@ -1,6 +1,6 @@
 // The company file's data: lists (names, items, accounts, small reference lists) and transactions, in memory.
 // Money is integer cents; quantities and rates are the decimal strings QuickBooks was given.
-import type { QbAddress } from '../../../domain/qbxml/requests/common.js';
+import type { QbAddress } from '../../../quickbooks/desktop/qbxml/requests/common.js';
 import type { Cents } from '../../../domain/money.js';
 
 export interface Stamp {

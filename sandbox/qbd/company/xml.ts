@@ -1,6 +1,6 @@
 // Building response trees in schema order, and writing them out.
-import type { XNode } from '../../../domain/qbxml/tree.js';
-import { escapeXml } from '../../../domain/qbxml/xml.js';
+import type { XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
+import { escapeXml } from '../../../quickbooks/desktop/qbxml/xml.js';
 
 export type Kid = XNode | undefined | false | null | readonly (XNode | undefined)[];
 

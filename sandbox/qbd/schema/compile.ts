@@ -2,7 +2,7 @@
 // types, sequences, choices, groups, attributes, restrictions with enumeration/pattern/maxLength, unions) into
 // content-model regexes and value checkers. Order-sensitive like QuickBooks' own parser, and fast: one RegExp test
 // per element instead of a full XSD engine per message.
-import { parseXmlTree, type XNode } from '../../../domain/qbxml/tree.js';
+import { parseXmlTree, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 
 export interface SimpleCheck {
   /** null when valid, else what is wrong. */

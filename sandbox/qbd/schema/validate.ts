@@ -2,7 +2,7 @@
 // elements, missing required ones, bad attributes) are what QuickBooks rejects as a parse error for the whole
 // message; value problems (a too-long string, a malformed amount or date) QuickBooks reports per request with a
 // status code, so they are returned separately with the path to the offending element.
-import type { XNode } from '../../../domain/qbxml/tree.js';
+import type { XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import type { CompiledSchema, ElementDecl, ValueProblem } from './compile.js';
 
 export interface SchemaIssue {

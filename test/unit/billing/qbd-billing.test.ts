@@ -10,9 +10,9 @@ import {
   type ItemRecord,
   type QbxmlRequest,
   type QbxmlResult,
-} from '../../../domain/qbxml/index.js';
+} from '../../../quickbooks/desktop/qbxml/index.js';
 import { createCompanyFile, type CompanyFile } from '../../../sandbox/qbd/company-file.js';
-import { validateAgainstXsd } from '../qbxml/xsd.js';
+import { validateAgainstXsd } from '../desktop/qbxml/xsd.js';
 
 function send(cf: CompanyFile, requests: QbxmlRequest[]): QbxmlResult[] {
   return parseQbxmlResponse(cf.processRequest(buildQbxmlMessage(requests.map(buildRequest), { version: '13.0' }))).results;

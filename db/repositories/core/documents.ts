@@ -1,0 +1,45 @@
+// The documents we posted, and the ones whose create is in flight (see the schema comment on `documents`).
+import { and, eq } from 'drizzle-orm';
+import type { Database, Executor } from '../../client.js';
+import { documents, type DocumentKind } from '../../schema/index.js';
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+export interface DocumentKey {
+  connectionId: string;
+  kind: DocumentKind;
+  externalId: string;
+}
+
+export function createDocumentsRepository(db: Database) {
+  const where = (key: DocumentKey) => and(
+    eq(documents.connectionId, key.connectionId), eq(documents.kind, key.kind), eq(documents.externalId, key.externalId),
+  );
+
+  return {
+    async find(key: DocumentKey, executor: Executor = db): Promise<DocumentRow | undefined> {
+      const [row] = await executor.select().from(documents).where(where(key));
+      return row;
+    },
+
+    async listForOrder(connectionId: string, orderId: string, executor: Executor = db): Promise<DocumentRow[]> {
+      return executor.select().from(documents)
+        .where(and(eq(documents.connectionId, connectionId), eq(documents.externalId, orderId)));
+    },
+
+    /** Notes that a create is about to be sent, unless one is already recorded. */
+    async markPending(key: DocumentKey, revision: number, contentHash: string, executor: Executor = db): Promise<void> {
+      await executor.insert(documents)
+        .values({ ...key, state: 'pending', revision, contentHash })
+        .onConflictDoNothing();
+    },
+
+    async markPosted(key: DocumentKey, posted: { revision: number; contentHash: string; quickbooksId: string; quickbooksNumber: string | null; totalCents: number }, executor: Executor = db): Promise<void> {
+      const values = { state: 'posted' as const, ...posted, updatedAt: new Date() };
+      await executor.insert(documents).values({ ...key, ...values })
+        .onConflictDoUpdate({ target: [documents.connectionId, documents.kind, documents.externalId], set: values });
+    },
+  };
+}
+
+export type DocumentsRepository = ReturnType<typeof createDocumentsRepository>;

@@ -1,0 +1,42 @@
+// Upstream id → QuickBooks id. Manual mappings (set by people) always win over ones the workflow learnt.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Executor } from '../../client.js';
+import { mappings, type MappingKind } from '../../schema/index.js';
+
+export type Mapping = typeof mappings.$inferSelect;
+
+export function createMappingsRepository(db: Database) {
+  return {
+    async find(connectionId: string, kind: MappingKind, externalId: string, executor: Executor = db): Promise<Mapping | undefined> {
+      const [row] = await executor.select().from(mappings).where(and(
+        eq(mappings.connectionId, connectionId), eq(mappings.kind, kind), eq(mappings.externalId, externalId),
+      ));
+      return row;
+    },
+
+    async findMany(connectionId: string, kind: MappingKind, externalIds: string[], executor: Executor = db): Promise<Mapping[]> {
+      if (externalIds.length === 0) return [];
+      return executor.select().from(mappings).where(and(
+        eq(mappings.connectionId, connectionId), eq(mappings.kind, kind), inArray(mappings.externalId, externalIds),
+      ));
+    },
+
+    /** Sets a mapping a person chose; replaces whatever was there. */
+    async setManual(connectionId: string, kind: MappingKind, externalId: string, target: { id: string; name: string | null }, executor: Executor = db): Promise<Mapping> {
+      const values = { quickbooksId: target.id, quickbooksName: target.name, source: 'manual' as const, updatedAt: new Date() };
+      const [row] = await executor.insert(mappings).values({ connectionId, kind, externalId, ...values })
+        .onConflictDoUpdate({ target: [mappings.connectionId, mappings.kind, mappings.externalId], set: values })
+        .returning();
+      return row!;
+    },
+
+    /** Records what the workflow found or created, unless a person has mapped it meanwhile. */
+    async learn(connectionId: string, kind: MappingKind, externalId: string, target: { id: string; name: string }, executor: Executor = db): Promise<void> {
+      await executor.insert(mappings)
+        .values({ connectionId, kind, externalId, quickbooksId: target.id, quickbooksName: target.name, source: 'auto' })
+        .onConflictDoNothing();
+    },
+  };
+}
+
+export type MappingsRepository = ReturnType<typeof createMappingsRepository>;

@@ -1,0 +1,23 @@
+// The QuickBooks Desktop side of a process: one exchange (queue + wake-ups) shared by every qbd ledger.
+import type { QbdConfig } from '../../config/index.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import { createQbdNotifications } from '../../db/repositories/desktop/notifications.js';
+import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
+import type { Ledger } from '../ledger/index.js';
+import { createQbdExchange } from './exchange.js';
+import { createQbdLedger } from './ledger.js';
+
+export interface QbdLedgers {
+  ledger(connectionId: string): Ledger;
+  close(): Promise<void>;
+}
+
+export function createQbdLedgers(deps: { repos: Repositories; config: QbdConfig }): QbdLedgers {
+  // LISTEN opens its connection on the first wait only, so processes that never wait (the API) never open it
+  const answered = createQbdNotifications(deps.repos.qbdQueue, QBD_CHANNELS.answered);
+  const exchange = createQbdExchange({ queue: deps.repos.qbdQueue, answered, config: deps.config });
+  return {
+    ledger: (connectionId) => createQbdLedger({ connectionId, exchange, lists: deps.repos.qbdLists }),
+    close: () => answered.close(),
+  };
+}

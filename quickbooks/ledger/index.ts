@@ -1,0 +1,172 @@
+// The ledger interface every QuickBooks adapter implements. Order and billing activities speak only this;
+// which QuickBooks (Online over HTTP, Desktop through the Web Connector) sits behind it is the adapter's business.
+import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../../domain/drafts.js';
+import type { Cents } from '../../domain/money.js';
+
+export interface LedgerRef {
+  id: string;
+  name: string;
+}
+
+export interface PartyInput {
+  name: string;
+  email?: string;
+}
+
+export interface ItemInput {
+  name: string;
+  description: string;
+  unitPrice: string;
+  unitCost?: string;
+  incomeAccountId: string;
+  expenseAccountId?: string;
+}
+
+export interface PostedDocument {
+  id: string;
+  number: string | null;
+  totalCents: Cents;
+  /** Open balance (invoices and bills), when the ledger reports it. */
+  balanceCents?: Cents;
+}
+
+export type PurchaseKind = 'bill' | 'purchase_order';
+export type LookupKind = 'customers' | 'vendors' | 'items' | 'accounts' | 'tax-codes';
+
+export interface LookupEntry {
+  id: string;
+  name: string;
+  type?: string;
+  active: boolean;
+}
+
+// ── Billing (monthly subscription invoices) ─────────────────────────────────────────────────────────────────
+
+/** An item as billing needs it: its own sales price (what invoice lines use) and its purchase cost. */
+export interface LedgerItem {
+  id: string;
+  name: string;
+  active: boolean;
+  /** The item's sales price as QuickBooks has it (decimal string); undefined when it has none. */
+  unitPrice?: string;
+  purchaseCost?: string;
+  /** Whether the item can hold a purchase cost (Desktop: set up for purchases as well as sales). */
+  purchasable: boolean;
+}
+
+export interface InvoiceLineSnapshot {
+  /** Line.Id (Online) or TxnLineID (Desktop). */
+  id: string;
+  itemId?: string;
+  description?: string;
+  /** A canonical decimal ("2", "-0.6667"). */
+  quantity?: string;
+  amountCents: Cents;
+  /** The adapter's own copy of the line, to send it back exactly as it was. */
+  raw?: unknown;
+}
+
+export interface InvoiceSnapshot {
+  id: string;
+  number: string | null;
+  customerId: string;
+  date: string;
+  /**
+   * Not sent to the customer yet. Online: EmailStatus is not EmailSent (and it was not printed). Desktop: pending,
+   * or still marked "to be printed" or "to be e-mailed" (QuickBooks clears the mark once it has gone out).
+   */
+  unsent: boolean;
+  /** When QuickBooks created it, to tell the newest of several apart. */
+  createdAt?: string;
+  /** Changes whenever the invoice changes (SyncToken, EditSequence). */
+  version: string;
+  totalCents: Cents;
+  lines: InvoiceLineSnapshot[];
+}
+
+/** Invoices by id, by number, or those of some customers dated within a range (both days included). */
+export type InvoiceSelection = { ids: string[] } | { numbers: string[] } | { customerIds: string[]; from: string; to: string };
+
+/** A billed line: QuickBooks prices it at the item's own price; `amountCents` is quantity × that price, half-up. */
+export interface BilledLineInput {
+  itemId: string;
+  description: string;
+  quantity: string;
+  /** The item's own price as read from QuickBooks for this run (never written to the item). */
+  unitPrice: string;
+  amountCents: Cents;
+}
+
+export type BillingInvoiceWrite =
+  | { kind: 'create'; ref: string; key: string; customerId: string; number: string; date: string; marker: string; lines: BilledLineInput[] }
+  /** Lines of `invoice` whose item is in `replaceItemIds` give way to `lines`; every other line stays as it is. */
+  | { kind: 'merge'; ref: string; key: string; invoice: InvoiceSnapshot; replaceItemIds: string[]; lines: BilledLineInput[] };
+
+export type BillingWriteResult =
+  | { ref: string; ok: true; invoice: InvoiceSnapshot }
+  | { ref: string; ok: false; code: string; message: string; retryable: boolean };
+
+/** How a ledger's bulk writes travel. */
+export interface BulkLimits {
+  /** Writes per round trip (Online: Intuit's batch of 30; Desktop: one qbXML message). */
+  perRoundTrip: number;
+  /** A per-minute limit on paced round trips, shared by every process under `key` (Intuit's 40 batch calls a minute). */
+  pacing?: { key: string; perMinute: number };
+}
+
+/**
+ * One QuickBooks company. `key` arguments are idempotency keys derived from business identity; adapters pass
+ * them to QuickBooks where it supports them (Intuit's requestid) and may ignore them otherwise.
+ */
+export interface Ledger {
+  defaultAccounts(): Promise<ResolvedAccounts>;
+  lookup(kind: LookupKind, search: string | undefined): Promise<LookupEntry[]>;
+
+  /** Finds a customer by name or creates it; a name already in use by a customer adopts that customer. */
+  ensureCustomer(input: PartyInput, key: string): Promise<LedgerRef>;
+  ensureVendor(input: PartyInput, key: string): Promise<LedgerRef>;
+  /** Finds items by name; the map holds only those found. */
+  findItems(names: string[]): Promise<Map<string, LedgerRef>>;
+  createItem(input: ItemInput, key: string): Promise<LedgerRef>;
+  /** The object if it exists and is active (a mapping may point at something deleted since). */
+  get(kind: 'customers' | 'vendors' | 'items', id: string): Promise<LedgerRef | undefined>;
+
+  findInvoice(number: string, customerId: string): Promise<PostedDocument | undefined>;
+  createInvoice(draft: InvoiceDraft, key: string): Promise<PostedDocument>;
+  updateInvoice(id: string, draft: InvoiceDraft, key: string): Promise<PostedDocument>;
+
+  findPurchase(kind: PurchaseKind, number: string, vendorId: string): Promise<PostedDocument | undefined>;
+  createPurchase(kind: PurchaseKind, draft: PurchaseDraft, key: string): Promise<PostedDocument>;
+  updatePurchase(kind: PurchaseKind, id: string, draft: PurchaseDraft, key: string): Promise<PostedDocument>;
+
+  findPayment(draft: PaymentDraft): Promise<PostedDocument | undefined>;
+  createPayment(draft: PaymentDraft, key: string): Promise<PostedDocument>;
+  updatePayment(id: string, draft: PaymentDraft, key: string): Promise<PostedDocument>;
+
+  /** Items with their price and purchase cost; ids QuickBooks does not have (or has made inactive) are left out. */
+  getItems(ids: string[]): Promise<Map<string, LedgerItem>>;
+  /** Writes an item's purchase cost, never its price. */
+  setItemPurchaseCost(id: string, cost: string, key: string): Promise<LedgerItem>;
+  /** Invoices with their lines. */
+  findBillingInvoices(selection: InvoiceSelection): Promise<InvoiceSnapshot[]>;
+  readonly bulkLimits: BulkLimits;
+  /**
+   * Creates and merges many invoices in as few round trips as QuickBooks allows; one result per write, in order.
+   * A write QuickBooks refuses is a result, not an exception; `beforePacedRoundTrip` is awaited before each round
+   * trip that `bulkLimits.pacing` limits.
+   */
+  writeBillingInvoices(writes: BillingInvoiceWrite[], beforePacedRoundTrip?: () => Promise<void>): Promise<BillingWriteResult[]>;
+}
+
+/** QuickBooks refused the document for a reason a person must fix; retrying will not help. */
+export class LedgerRejection extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+    this.name = 'LedgerRejection';
+  }
+}
+
+/** The marker we put in a document's private note, so we can recognise our own document later. */
+export function documentMarker(kind: string, externalId: string): string {
+  return `qbflow:${kind}:${externalId}`;
+}
