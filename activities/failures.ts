@@ -1,10 +1,7 @@
 // Turns what went wrong outside into Temporal failures: what a person must fix is non-retryable and says
 // so in plain words; throttling and outages are retried (after the wait QuickBooks asks for).
 import { ApplicationFailure } from '@temporalio/common';
-import { QuickBooksFault, QuickBooksUnavailable } from '../quickbooks/online/client.js';
-import { InvalidGrantError } from '../quickbooks/online/oauth.js';
-import { NotConnectedError } from '../quickbooks/online/tokens.js';
-import { LedgerRejection } from '../quickbooks/ledger/index.js';
+import { InvalidGrantError, LedgerRejection, NotConnectedError, QuickBooksFault, QuickBooksUnavailable, explainFault } from '../quickbooks/errors.js';
 
 export const FailureTypes = {
   throttled: 'QuickBooksThrottled',
@@ -41,26 +38,6 @@ export function toActivityFailure(error: unknown, policy: FailurePolicy): unknow
     return nonRetryable(explainFault(error), FailureTypes.rejected, error.code);
   }
   return error;
-}
-
-/** QuickBooks' reason, said so that a bookkeeper knows what to change. */
-export function explainFault(fault: QuickBooksFault): string {
-  const said = `QuickBooks said: "${fault.detail}" (error ${fault.code})`;
-  switch (fault.code) {
-    case '5020':
-      return `This QuickBooks Online subscription does not include the feature this document needs. ${said}`;
-    case '6070':
-      return `A line amount does not equal quantity × rate. ${said}`;
-    case '610':
-    case '2500':
-      return `This document refers to something that no longer exists in QuickBooks (a customer, vendor, item or account); check the mappings. ${said}`;
-    case '6240':
-      return `That name is already used by another customer, vendor or employee in QuickBooks. ${said}`;
-    case '5010':
-      return `Someone kept changing this document in QuickBooks while we updated it; try again. ${said}`;
-    default:
-      return `QuickBooks refused the document. ${said}`;
-  }
 }
 
 function nonRetryable(message: string, type: string, code?: string): ApplicationFailure {

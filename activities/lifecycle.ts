@@ -5,7 +5,7 @@ import type { ConnectionStatus } from '../db/schema/index.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { connectionRestored } from '../workflows/signals.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
-import { NotConnectedError } from '../quickbooks/online/tokens.js';
+import { NotConnectedError } from '../quickbooks/errors.js';
 
 export interface TokenTimes {
   version: number;

@@ -1,10 +1,7 @@
 // Problem Details (RFC 9457) for every error the API returns, built from a few typed error classes.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { explainFault } from '../activities/failures.js';
-import { QuickBooksFault, QuickBooksUnavailable } from '../quickbooks/online/client.js';
-import { InvalidGrantError } from '../quickbooks/online/oauth.js';
-import { NotConnectedError } from '../quickbooks/online/tokens.js';
+import { InvalidGrantError, NotConnectedError, QuickBooksFault, QuickBooksUnavailable, explainFault } from '../quickbooks/errors.js';
 
 export const ProblemSchema = Type.Object({
   type: Type.String(),

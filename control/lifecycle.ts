@@ -7,8 +7,8 @@ import {
 } from '../workflows/connection-lifecycle.js';
 import { ConnectionId, DocumentKind, TenantId } from './search-attributes.js';
 import type { ConnectionsRepository } from '../db/repositories/core/connections.js';
-import { InvalidGrantError } from '../quickbooks/online/oauth.js';
-import { NotConnectedError, type TokenRefresher } from '../quickbooks/online/tokens.js';
+import { type TokenRefresher } from '../quickbooks/online/tokens.js';
+import { InvalidGrantError, NotConnectedError } from '../quickbooks/errors.js';
 
 export interface LifecycleControl extends TokenRefresher {
   /** Starts the connection's workflow, or tells the running one that new tokens were stored. */

@@ -3,7 +3,7 @@ import type { ConnectionsRepository } from '../db/repositories/core/connections.
 import type { Ledger } from './ledger/index.js';
 import type { QboClient } from './online/client.js';
 import { createQboLedger } from './online/ledger.js';
-import { NotConnectedError } from './online/tokens.js';
+import { NotConnectedError } from './errors.js';
 
 export type LedgerFor = (connectionId: string) => Promise<{ ledger: Ledger }>;
 

@@ -13,10 +13,8 @@ import {
   type Period,
 } from '../../domain/billing/index.js';
 import { idempotencyKey } from '../documents.js';
-import { explainFault } from '../failures.js';
-import { LedgerRejection } from '../../quickbooks/ledger/index.js';
 import type { LedgerFor } from '../../quickbooks/resolver.js';
-import { QuickBooksFault } from '../../quickbooks/online/client.js';
+import { LedgerRejection, QuickBooksFault, explainFault } from '../../quickbooks/errors.js';
 
 /** What QuickBooks refused for a reason a person must fix (throttling, authorisation and outages are retried). */
 function refusal(error: unknown): { code: string; message: string } | undefined {

@@ -8,7 +8,7 @@ import type { QbdConfig } from '../../config/index.js';
 import type { QbdNotifications } from '../../db/repositories/desktop/notifications.js';
 import type { QbdQueueRepository, QbdRequestRow } from '../../db/repositories/desktop/queue.js';
 import { buildRequest, QbxmlInputError, withRequestId, type QbxmlRequestSpec, type QbxmlResult } from './qbxml/index.js';
-import { LedgerRejection } from '../ledger/index.js';
+import { LedgerRejection } from '../errors.js';
 
 /** The Web Connector session ended after QuickBooks got the request but before its answer reached us. */
 export class QbdOutcomeUnknown extends Error {

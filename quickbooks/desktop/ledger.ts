@@ -24,7 +24,6 @@ import {
 } from './qbxml/index.js';
 import { truncateChars } from './qbxml/xml.js';
 import {
-  LedgerRejection,
   type BillingWriteResult,
   type InvoiceSnapshot,
   type ItemInput,
@@ -53,6 +52,7 @@ import {
   type InvoiceItems,
 } from './documents.js';
 import type { QbdExchange, QbdOperation } from './exchange.js';
+import { LedgerRejection } from '../errors.js';
 
 /** QuickBooks has the record open elsewhere (3175/3176): try again later. */
 export class QbdRecordInUse extends Error {

@@ -3,34 +3,13 @@ import { createHash } from 'node:crypto';
 import { asyncLocalStorage } from '@temporalio/activity';
 import type { Pacer } from './pacing.js';
 import type { TokenSource } from './tokens.js';
+import { QuickBooksFault, QuickBooksUnavailable } from '../errors.js';
 
 export interface FaultError {
   Message?: string;
   Detail?: string;
   code?: string;
   element?: string;
-}
-
-/** QuickBooks answered with a Fault: the request was understood and refused. */
-export class QuickBooksFault extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly faultType: string,
-    readonly element?: string,
-  ) {
-    super(`QuickBooks error ${code}: ${detail}`);
-    this.name = 'QuickBooksFault';
-  }
-}
-
-/** No usable answer (network failure, 5xx, or a body that is not QuickBooks'): safe to retry. */
-export class QuickBooksUnavailable extends Error {
-  constructor(message: string, readonly status?: number) {
-    super(message);
-    this.name = 'QuickBooksUnavailable';
-  }
 }
 
 export interface QboRequest {

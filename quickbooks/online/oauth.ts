@@ -3,16 +3,9 @@
 import OAuthClient from 'intuit-oauth';
 import type { IntuitConfig } from '../../config/index.js';
 import type { NewTokenSet } from '../../db/repositories/core/tokens.js';
+import { InvalidGrantError } from '../errors.js';
 
 export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting';
-
-/** Intuit refused the grant: the user revoked access, the token expired, or a code was reused. */
-export class InvalidGrantError extends Error {
-  constructor(detail: string) {
-    super(`QuickBooks no longer accepts this connection's authorisation (${detail}); reconnect it`);
-    this.name = 'InvalidGrantError';
-  }
-}
 
 export interface IntuitOAuth {
   authorizeUrl(state: string): string;

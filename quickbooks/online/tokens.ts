@@ -2,13 +2,7 @@
 // keeps fresh; when it is expired or refused they ask that workflow for a newer one (never refresh themselves),
 // so concurrent callers in every process share one refresh.
 import type { TokensRepository } from '../../db/repositories/core/tokens.js';
-
-export class NotConnectedError extends Error {
-  constructor(connectionId: string) {
-    super(`connection ${connectionId} has no QuickBooks Online authorisation yet; finish connecting it first`);
-    this.name = 'NotConnectedError';
-  }
-}
+import { NotConnectedError } from '../errors.js';
 
 export interface TokenSource {
   /** A token that is not expired; `rejected` is a token QuickBooks just refused. */

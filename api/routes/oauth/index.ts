@@ -3,9 +3,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { InvalidGrantError } from '../../../quickbooks/online/oauth.js';
 import { badRequest, conflict } from '../../errors.js';
 import { problems } from '../../schemas.js';
+import { InvalidGrantError } from '../../../quickbooks/errors.js';
 
 const CallbackQuery = Type.Object({
   state: Type.String({ minLength: 1, maxLength: 200 }),

@@ -1,0 +1,136 @@
+// Accounting API bodies for what an order becomes (customers, vendors, items, invoice, bill, purchase order,
+// payment), built from ledger-neutral drafts. Pure: no I/O. Field names follow Intuit's Finance.xsd.
+import type { InvoiceDraft, PaymentDraft, PurchaseDraft } from '../../../domain/drafts.js';
+import { centsToJsonNumber, decimalToJsonNumber, formatCents } from '../../../domain/money.js';
+import { documentMarker, type ItemInput, type PartyInput } from '../../ledger/index.js';
+import { qboName, ref } from './common.js';
+
+export function partyBody(input: PartyInput, displayName = qboName(input.name)) {
+  return {
+    DisplayName: displayName,
+    CompanyName: qboName(input.name),
+    ...(input.email ? { PrimaryEmailAddr: { Address: input.email } } : {}),
+  };
+}
+
+export function itemBody(input: ItemInput) {
+  return {
+    Name: qboName(input.name),
+    Sku: input.name.slice(0, 100),
+    Type: 'NonInventory',
+    Description: input.description.slice(0, 4000),
+    UnitPrice: decimalToJsonNumber(input.unitPrice),
+    IncomeAccountRef: ref(input.incomeAccountId),
+    ...(input.expenseAccountId ? {
+      ExpenseAccountRef: ref(input.expenseAccountId),
+      PurchaseCost: decimalToJsonNumber(input.unitCost ?? '0'),
+      PurchaseDesc: input.description.slice(0, 4000),
+    } : {}),
+  };
+}
+
+export function invoiceBody(draft: InvoiceDraft) {
+  const lines: unknown[] = draft.lines.map((line) => ({
+    DetailType: 'SalesItemLineDetail',
+    Amount: centsToJsonNumber(line.amountCents),
+    Description: line.description,
+    SalesItemLineDetail: {
+      ItemRef: ref(line.itemId),
+      Qty: decimalToJsonNumber(line.quantity),
+      UnitPrice: decimalToJsonNumber(line.unitPrice),
+    },
+  }));
+  if (draft.taxLine) {
+    lines.push({
+      DetailType: 'SalesItemLineDetail',
+      Amount: centsToJsonNumber(draft.taxLine.amountCents),
+      Description: 'Sales tax',
+      SalesItemLineDetail: { ItemRef: ref(draft.taxLine.itemId), Qty: 1, UnitPrice: centsToJsonNumber(draft.taxLine.amountCents) },
+    });
+  }
+  if (draft.discountCents > 0) {
+    lines.push({
+      DetailType: 'DiscountLineDetail',
+      Amount: centsToJsonNumber(draft.discountCents),
+      DiscountLineDetail: {
+        PercentBased: false,
+        ...(draft.accounts.discountId ? { DiscountAccountRef: ref(draft.accounts.discountId) } : {}),
+      },
+    });
+  }
+  return {
+    DocNumber: draft.number,
+    TxnDate: draft.date,
+    ...(draft.dueDate ? { DueDate: draft.dueDate } : {}),
+    CustomerRef: ref(draft.customerId),
+    ...(draft.accounts.receivableId ? { ARAccountRef: ref(draft.accounts.receivableId) } : {}),
+    ...(draft.memo ? { CustomerMemo: { value: draft.memo.slice(0, 1000) } } : {}),
+    PrivateNote: documentMarker('order', draft.orderId),
+    Line: lines,
+  };
+}
+
+/** A bill books the cost to Cost of Goods Sold, one line per order line, quantity and cost in the description. */
+export function billBody(draft: PurchaseDraft) {
+  if (!draft.accounts.costOfGoodsSoldId) throw new Error('a bill needs a cost of goods sold account');
+  const costAccount = draft.accounts.costOfGoodsSoldId;
+  return {
+    ...purchaseHeader(draft),
+    DocNumber: draft.number,
+    ...(draft.dueDate ? { DueDate: draft.dueDate } : {}),
+    Line: draft.lines.map((line) => ({
+      DetailType: 'AccountBasedExpenseLineDetail',
+      Amount: centsToJsonNumber(line.amountCents),
+      Description: `${line.itemName} ${line.description} (${line.quantity} × ${line.unitCost})`.slice(0, 4000),
+      AccountBasedExpenseLineDetail: { AccountRef: ref(costAccount) },
+    })),
+  };
+}
+
+export function purchaseOrderBody(draft: PurchaseDraft) {
+  return {
+    ...purchaseHeader(draft),
+    DocNumber: draft.number,
+    POStatus: 'Open',
+    Line: draft.lines.map((line) => ({
+      DetailType: 'ItemBasedExpenseLineDetail',
+      Amount: centsToJsonNumber(line.amountCents),
+      Description: line.description,
+      ItemBasedExpenseLineDetail: {
+        ItemRef: ref(line.itemId),
+        Qty: decimalToJsonNumber(line.quantity),
+        UnitPrice: decimalToJsonNumber(line.unitCost),
+      },
+    })),
+  };
+}
+
+function purchaseHeader(draft: PurchaseDraft) {
+  return {
+    TxnDate: draft.date,
+    VendorRef: ref(draft.vendorId),
+    ...(draft.accounts.payableId ? { APAccountRef: ref(draft.accounts.payableId) } : {}),
+    PrivateNote: documentMarker('order', draft.orderId),
+    ...(draft.memo ? { Memo: draft.memo.slice(0, 4000) } : {}),
+  };
+}
+
+export function paymentBody(draft: PaymentDraft) {
+  return {
+    CustomerRef: ref(draft.customerId),
+    TotalAmt: centsToJsonNumber(draft.amountCents),
+    TxnDate: draft.date,
+    ...(draft.reference ? { PaymentRefNum: draft.reference } : {}),
+    PrivateNote: `${paymentMarker(draft)} (order ${draft.orderId}, ${formatCents(draft.amountCents)})`,
+    Line: [{
+      Amount: centsToJsonNumber(draft.amountCents),
+      LinkedTxn: [{ TxnId: draft.invoiceId, TxnType: 'Invoice' }],
+    }],
+  };
+}
+
+/** Payments are identified within their order: upstream payment ids need only be unique per order. */
+export function paymentMarker(draft: Pick<PaymentDraft, 'orderId' | 'externalId'>): string {
+  return documentMarker('payment', `${draft.orderId}/${draft.externalId}`);
+}
+
