@@ -1,0 +1,125 @@
+// Reading QuickBooks Desktop's answers: records of a type, what a status code means for us, and the shapes the
+// ledger port returns (references, posted documents, items, invoice snapshots).
+import { canonicalQuantity } from '../../domain/billing/merge.js';
+import { LedgerRejection } from '../errors.js';
+import type { InvoiceSnapshot, LedgerItem, LedgerRef, PostedDocument } from '../ledger/index.js';
+import {
+  classifyStatus,
+  type BillRecord,
+  type CustomerRecord,
+  type InvoiceRecord,
+  type ItemRecord,
+  type PurchaseOrderRecord,
+  type QbRecord,
+  type QbxmlResult,
+  type ReceivePaymentRecord,
+  type VendorRecord,
+} from './qbxml/index.js';
+import { sameGuid } from './documents.js';
+
+/** QuickBooks has the record open elsewhere (3175/3176): try again later. */
+export class QbdRecordInUse extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QbdRecordInUse';
+  }
+}
+
+/** Someone kept changing the record while we modified it (3200 after every re-read). */
+export class QbdStaleRecord extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QbdStaleRecord';
+  }
+}
+
+export const NAME_IN_USE = 3100;
+export const STALE = 3200;
+export const MOD_ATTEMPTS = 3;
+export const NAME_MAX = 41;
+export const ITEM_NAME_MAX = 31;
+
+export type Of<T extends QbRecord['type']> = Extract<QbRecord, { type: T }>;
+
+export function records<T extends QbRecord['type']>(result: QbxmlResult, type: T): Of<T>[] {
+  return result.records.filter((r): r is Of<T> => r.type === type);
+}
+
+/** Throws what a status means unless the request succeeded (or found nothing, which callers handle). */
+export function expectOk(result: QbxmlResult): void {
+  const status = classifyStatus(result);
+  switch (status.outcome) {
+    case 'ok':
+    case 'empty':
+      return;
+    case 'retryLater':
+      throw new QbdRecordInUse(status.message);
+    case 'stale':
+      throw new QbdStaleRecord(status.message);
+    default:
+      throw new LedgerRejection(status.message, String(result.statusCode));
+  }
+}
+
+export const toRef = (record: CustomerRecord | VendorRecord | ItemRecord): LedgerRef =>
+  ({ id: record.listId, name: record.type === 'Vendor' ? record.name : record.fullName });
+
+export const invoicePosted = (invoice: InvoiceRecord): PostedDocument => ({
+  id: invoice.txnId,
+  number: invoice.refNumber ?? null,
+  totalCents: invoice.subtotalCents + invoice.salesTaxTotalCents,
+  balanceCents: invoice.balanceRemainingCents,
+});
+
+export const billPosted = (bill: BillRecord): PostedDocument => ({
+  id: bill.txnId, number: bill.refNumber ?? null, totalCents: bill.amountDueCents, ...(bill.openAmountCents !== undefined ? { balanceCents: bill.openAmountCents } : {}),
+});
+
+export const purchaseOrderPosted = (po: PurchaseOrderRecord): PostedDocument => ({ id: po.txnId, number: po.refNumber ?? null, totalCents: po.totalAmountCents });
+
+export const paymentPosted = (payment: ReceivePaymentRecord): PostedDocument => ({ id: payment.txnId, number: payment.refNumber ?? null, totalCents: payment.totalAmountCents });
+
+export const itemOf = (item: ItemRecord): LedgerItem => ({
+  id: item.listId,
+  name: item.fullName,
+  active: item.isActive,
+  ...(item.salesPrice !== undefined ? { unitPrice: item.salesPrice } : {}),
+  ...(item.purchaseCost !== undefined ? { purchaseCost: item.purchaseCost } : {}),
+  // only items set up for purchases as well as sales (SalesAndPurchase) have a purchase cost
+  purchasable: (item.itemType === 'Service' || item.itemType === 'NonInventory') && item.expenseAccountRef !== undefined,
+});
+
+/** Unsent, as QuickBooks Desktop marks it: pending, or still waiting in the "to be printed" or "to be e-mailed" queue. */
+export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
+  id: invoice.txnId,
+  number: invoice.refNumber ?? null,
+  customerId: invoice.customerRef.listId ?? '',
+  date: invoice.txnDate,
+  unsent: invoice.isPending || invoice.isToBePrinted || invoice.isToBeEmailed,
+  ...(invoice.timeCreated ? { createdAt: invoice.timeCreated } : {}),
+  version: invoice.editSequence,
+  totalCents: invoice.subtotalCents + invoice.salesTaxTotalCents,
+  lines: invoice.lines.map((line) => {
+    const quantity = canonicalQuantity(line.quantity);
+    return {
+      id: line.txnLineId,
+      ...(line.itemRef?.listId ? { itemId: line.itemRef.listId } : {}),
+      ...(line.desc !== undefined ? { description: line.desc } : {}),
+      ...(quantity !== undefined ? { quantity } : {}),
+      amountCents: line.amountCents ?? 0,
+    };
+  }),
+});
+
+/** Of the documents found, ours: the one carrying our GUID, else (when the number identifies it) the first. */
+export function pickOurs<T extends { externalGuid?: string; refNumber?: string }>(found: T[], guid: string, number: string | undefined): T | undefined {
+  const mine = found.find((d) => sameGuid(d.externalGuid, guid));
+  if (mine) return mine;
+  return number === undefined ? undefined : found.find((d) => d.refNumber === number);
+}
+
+export function chunks<T>(values: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
