@@ -6,18 +6,10 @@ import { errorHandler, notFound, ProblemSchema, sendProblem } from './errors.js'
 import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
 import { createValidatorCompiler } from './validation.js';
-import billingRoutes from './routes/billing/index.js';
-import connectionRoutes from './routes/connections/index.js';
-import mappingRoutes from './routes/mappings/index.js';
-import oauthRoutes from './routes/oauth/index.js';
-import orderRoutes from './routes/orders/index.js';
-import qbdRoutes from './routes/qbd/index.js';
 import qbwcRoutes from './qbwc/index.js';
-import quickBooksLookupRoutes from './routes/quickbooks/index.js';
-import settingsRoutes from './routes/settings/index.js';
-import tenantRoutes from './routes/tenants/index.js';
-import webhookRoutes from './routes/webhooks/index.js';
-import currentTenantRoutes from './routes/tenants/me.js';
+import oauthRoutes from './routes/oauth/index.js';
+import operatorScope from './routes/operator/index.js';
+import tenantScope from './routes/tenant/index.js';
 
 export interface AppOptions {
   /** A pino logger; silent when absent. */
@@ -40,8 +32,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(auth);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  for (const routes of [tenantRoutes, currentTenantRoutes, connectionRoutes, oauthRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, qbdRoutes, qbwcRoutes, billingRoutes]) {
-    await app.register(routes);
-  }
+  // each scope checks its credential once for every route in it (see the scope files)
+  await app.register(operatorScope);
+  await app.register(tenantScope);
+  await app.register(oauthRoutes);
+  await app.register(qbwcRoutes);
   return app;
 }

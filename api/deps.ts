@@ -1,14 +1,11 @@
 // What the API needs from the rest of the product, passed into buildApp (never imported as singletons).
 import type { Client } from '@temporalio/client';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LedgerFor } from '../quickbooks/resolver.js';
 import type { LifecycleControl } from '../control/lifecycle.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import type { Config } from '../config/index.js';
-import type { Connection } from '../db/repositories/core/connections.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Tenant } from '../db/repositories/core/tenants.js';
-import { notFound } from './errors.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd'>;
@@ -26,13 +23,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     tenant: Tenant | null;
   }
-}
-
-/** The tenant's connection named in the path, or 404 (another tenant's connection is not found either). */
-export async function connectionOf(app: FastifyInstance, request: FastifyRequest, id: string): Promise<Connection> {
-  const connection = await app.deps.repos.connections.findForTenant(request.tenant!.id, id);
-  if (!connection) throw notFound(`No connection ${id} for this tenant`);
-  return connection;
 }
 
 /** Link to a workflow in Temporal UI, when a UI address is known. */

@@ -3,13 +3,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { checkOrder, OrderSchema, type Order } from '../../../domain/order.js';
-import { maySend, type Settings } from '../../../domain/settings.js';
-import { ConnectionId, DocumentKind, ExternalId, TenantId } from '../../../control/search-attributes.js';
-import { orderStatus, sendOrder, sendOrderWorkflowId, submitOrder, type OrderStatus } from '../../../workflows/send-order.js';
-import { connectionOf, temporalUiLink } from '../../deps.js';
-import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
-import { problems, Uuid } from '../../schemas.js';
+import { checkOrder, OrderSchema, type Order } from '../../../../domain/order.js';
+import { maySend, type Settings } from '../../../../domain/settings.js';
+import { ConnectionId, DocumentKind, ExternalId, TenantId } from '../../../../control/search-attributes.js';
+import { orderStatus, sendOrder, sendOrderWorkflowId, submitOrder, type OrderStatus } from '../../../../workflows/send-order.js';
+import { temporalUiLink } from '../../../deps.js';
+import { badRequest, conflict, forbidden, notFound } from '../../../errors.js';
+import { problems, Uuid } from '../../../schemas.js';
+import { connectionOf } from '../index.js';
 
 const Accepted = Type.Object({
   workflowId: Type.String(),
@@ -46,7 +47,6 @@ const documentWords = { invoice: 'Invoices', bill: 'Bills', purchaseOrder: 'Purc
 export default async function orderRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos, temporal, config } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   app.post('/v1/connections/:id/orders', {
     schema: {
@@ -58,7 +58,7 @@ export default async function orderRoutes(fastify: FastifyInstance) {
       response: { 202: Accepted, ...problems(400, 401, 403, 404, 409, 413) },
     },
   }, async (request, reply) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const order = request.body;
     const orderProblems = checkOrder(order);
     if (orderProblems.length > 0) {
@@ -110,7 +110,7 @@ export default async function orderRoutes(fastify: FastifyInstance) {
       response: { 200: StatusView, ...problems(401, 404) },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const workflowId = sendOrderWorkflowId({ tenantId: connection.tenantId, connectionId: connection.id, orderId: request.params.orderId });
     const handle = temporal.workflow.getHandle(workflowId);
     let run: string;

@@ -1,11 +1,11 @@
 // Subscriptions: each change (quantity and unit cost from a date) is kept in the subscription's history, once.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { SubscriptionWithHistory } from '../../../db/repositories/billing/setup.js';
-import { connectionOf } from '../../deps.js';
-import { conflict, notFound } from '../../errors.js';
-import { problems } from '../../schemas.js';
+import type { SubscriptionWithHistory } from '../../../../db/repositories/billing/setup.js';
+import { conflict, notFound } from '../../../errors.js';
+import { problems } from '../../../schemas.js';
 import { SubscriptionBody, SubscriptionParams, SubscriptionView } from './schemas.js';
+import { connectionOf } from '../index.js';
 
 const view = (s: SubscriptionWithHistory, recorded?: boolean) => ({
   subscriptionId: s.subscriptionId,
@@ -19,7 +19,6 @@ const view = (s: SubscriptionWithHistory, recorded?: boolean) => ({
 export default async function billingSubscriptionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   app.put('/v1/connections/:id/subscriptions/:subscriptionId', {
     schema: {
@@ -29,7 +28,7 @@ export default async function billingSubscriptionRoutes(fastify: FastifyInstance
       params: SubscriptionParams, body: SubscriptionBody, response: { 200: SubscriptionView, ...problems(400, 401, 404, 409) },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const outcome = await repos.billing.recordChange(connection.id, request.params.subscriptionId, request.body);
     if (outcome.kind === 'conflict') {
       throw conflict(`Subscription ${request.params.subscriptionId} belongs to ${outcome.field} "${outcome.current}"; a subscription keeps its organization, offer and term (send a new subscription id for another one)`);
@@ -40,7 +39,7 @@ export default async function billingSubscriptionRoutes(fastify: FastifyInstance
   app.get('/v1/connections/:id/subscriptions/:subscriptionId', {
     schema: { tags: ['billing'], summary: 'A subscription and its history', params: SubscriptionParams, response: { 200: SubscriptionView, ...problems(401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const subscription = await repos.billing.getSubscription(connection.id, request.params.subscriptionId);
     if (!subscription) throw notFound(`No subscription ${request.params.subscriptionId} on this connection`);
     return view(subscription);

@@ -2,8 +2,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { connectionOf } from '../../deps.js';
-import { problems, Uuid } from '../../schemas.js';
+import { problems, Uuid } from '../../../schemas.js';
+import { connectionOf } from '../index.js';
 
 const Params = Type.Object({
   id: Uuid,
@@ -14,7 +14,6 @@ const Params = Type.Object({
 
 export default async function quickBooksLookupRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   app.get('/v1/connections/:id/quickbooks/:kind', {
     schema: {
@@ -26,7 +25,7 @@ export default async function quickBooksLookupRoutes(fastify: FastifyInstance) {
       },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const { ledger } = await app.deps.ledgerFor(connection.id);
     return { results: await ledger.lookup(request.params.kind, request.query.search) };
   });

@@ -2,10 +2,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Mapping } from '../../../db/repositories/core/mappings.js';
-import { connectionOf } from '../../deps.js';
-import { notFound, unprocessable } from '../../errors.js';
-import { problems, Uuid } from '../../schemas.js';
+import type { Mapping } from '../../../../db/repositories/core/mappings.js';
+import { notFound, unprocessable } from '../../../errors.js';
+import { problems, Uuid } from '../../../schemas.js';
+import { connectionOf } from '../index.js';
 
 const Params = Type.Object({
   id: Uuid,
@@ -34,12 +34,11 @@ const view = (m: Mapping) => ({
 export default async function mappingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos, ledgerFor } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   app.get('/v1/connections/:id/mappings/:kind/:externalId', {
     schema: { tags: ['mappings'], summary: 'Read one mapping', params: Params, response: { 200: MappingView, ...problems(401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const mapping = await repos.mappings.find(connection.id, request.params.kind, request.params.externalId);
     if (!mapping) throw notFound(`No ${request.params.kind} mapping for "${request.params.externalId}"`);
     return view(mapping);
@@ -48,7 +47,7 @@ export default async function mappingRoutes(fastify: FastifyInstance) {
   app.put('/v1/connections/:id/mappings/:kind/:externalId', {
     schema: { tags: ['mappings'], summary: 'Map an upstream id to a QuickBooks object (checked in QuickBooks)', params: Params, body: MappingBody, response: { 200: MappingView, ...problems(400, 401, 404, 422, 502) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const { kind, externalId } = request.params;
     const { ledger } = await ledgerFor(connection.id);
     const target = await ledger.get(kind, request.body.quickbooksId);

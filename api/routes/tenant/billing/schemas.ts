@@ -1,6 +1,6 @@
 // Request and response schemas of the billing routes.
 import { Type } from 'typebox';
-import { DateString } from '../../../domain/order.js';
+import { DateString } from '../../../../domain/order.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\s/][^/]*$' });
 const QuickBooksId = Type.String({ minLength: 1, maxLength: 64 });

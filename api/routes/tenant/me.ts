@@ -7,7 +7,6 @@ import { problems } from '../../schemas.js';
 export default async function currentTenantRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/v1/tenant', {
-    onRequest: (request) => app.requireTenant(request),
     schema: {
       tags: ['tenants'], summary: 'The tenant this API key belongs to',
       response: { 200: Type.Object({ id: Type.String(), name: Type.String(), adminEmails: Type.Array(Type.String()) }), ...problems(401) },

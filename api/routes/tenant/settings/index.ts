@@ -1,27 +1,26 @@
 // Connection settings: who may send, which documents, item matching, default accounts, tax.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { SettingsSchema } from '../../../domain/settings.js';
-import { connectionOf } from '../../deps.js';
-import { unprocessable } from '../../errors.js';
-import { ConnectionParams, problems } from '../../schemas.js';
+import { SettingsSchema } from '../../../../domain/settings.js';
+import { unprocessable } from '../../../errors.js';
+import { ConnectionParams, problems } from '../../../schemas.js';
+import { connectionOf } from '../index.js';
 
 export default async function settingsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   app.get('/v1/connections/:id/settings', {
     schema: { tags: ['settings'], summary: 'Read the settings (defaults until saved)', params: ConnectionParams, response: { 200: SettingsSchema, ...problems(401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     return repos.settings.read(connection.id);
   });
 
   app.put('/v1/connections/:id/settings', {
     schema: { tags: ['settings'], summary: 'Replace the settings', params: ConnectionParams, body: SettingsSchema, response: { 200: SettingsSchema, ...problems(400, 401, 404, 422) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const settings = request.body;
     if (settings.senders.mode === 'listed' && settings.senders.teams.length + settings.senders.users.length === 0) {
       throw unprocessable('List at least one team or user who may send, or allow everyone');

@@ -3,14 +3,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { qbdListKinds } from '../../../db/schema/index.js';
-import { appUrlProblem, buildQwc } from '../../../quickbooks/desktop/qbxml/index.js';
-import { connectionOf } from '../../deps.js';
-import { badRequest, conflict } from '../../errors.js';
-import { startListImport } from '../../../quickbooks/desktop/web-connector/list-import.js';
-import { generatePassword, hashPassword } from '../../../quickbooks/desktop/passwords.js';
-import { ConnectionParams, problems } from '../../schemas.js';
+import { qbdListKinds } from '../../../../db/schema/index.js';
+import { appUrlProblem, buildQwc } from '../../../../quickbooks/desktop/qbxml/index.js';
+import { badRequest, conflict } from '../../../errors.js';
+import { startListImport } from '../../../../quickbooks/desktop/web-connector/list-import.js';
+import { generatePassword, hashPassword } from '../../../../quickbooks/desktop/passwords.js';
+import { ConnectionParams, problems } from '../../../schemas.js';
 import { qwcPath, WebConnectorCredentials } from './create.js';
+import { connectionOf } from '../index.js';
 
 const WebConnectorState = Type.Object({
   userName: Type.String(),
@@ -30,10 +30,9 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos } = app.deps;
   const settings = app.deps.config.qbd;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
-  const desktopConnection = async (request: FastifyRequest, id: string) => {
-    const connection = await connectionOf(app, request, id);
+  const desktopConnection = async (request: FastifyRequest) => {
+    const connection = connectionOf(request);
     const qbd = connection.type === 'qbd' ? await repos.qbdConnections.find(connection.id) : undefined;
     if (!qbd) throw badRequest('This is not a QuickBooks Desktop connection');
     return { connection, qbd };
@@ -45,7 +44,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       produces: ['application/xml'], response: { 200: Type.String(), ...problems(400, 401, 404, 409) },
     },
   }, async (request, reply) => {
-    const { connection, qbd } = await desktopConnection(request, request.params.id);
+    const { connection, qbd } = await desktopConnection(request);
     const base = app.deps.config.publicUrl;
     const problem = appUrlProblem(`${base}/qbwc`);
     if (problem) throw conflict(problem);
@@ -68,7 +67,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       response: { 200: WebConnectorCredentials, ...problems(400, 401, 404) },
     },
   }, async (request) => {
-    const { connection, qbd } = await desktopConnection(request, request.params.id);
+    const { connection, qbd } = await desktopConnection(request);
     const password = generatePassword();
     await repos.qbdConnections.setPassword(connection.id, await hashPassword(password));
     return { userName: qbd.userName, password, qwcUrl: qwcPath(connection.id), runEveryMinutes: qbd.runEveryMinutes };
@@ -77,7 +76,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
   app.get('/v1/connections/:id/web-connector', {
     schema: { tags: ['quickbooks desktop'], summary: 'The Web Connector side of a connection: company file, queue, imported lists', params: ConnectionParams, response: { 200: WebConnectorState, ...problems(400, 401, 404) } },
   }, async (request) => {
-    const { connection, qbd } = await desktopConnection(request, request.params.id);
+    const { connection, qbd } = await desktopConnection(request);
     const counts = await repos.qbdQueue.counts(connection.id);
     const lists = await repos.qbdLists.imports(connection.id);
     return {
@@ -99,7 +98,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       response: { 202: Type.Object({ lists: Type.Array(Type.String()), detail: Type.String() }), ...problems(400, 401, 404) },
     },
   }, async (request, reply) => {
-    const { connection } = await desktopConnection(request, request.params.id);
+    const { connection } = await desktopConnection(request);
     await startListImport(repos, connection.id, settings.listPageSize);
     return reply.code(202).send({ lists: [...qbdListKinds], detail: 'The lists will be imported during the next Web Connector run.' });
   });

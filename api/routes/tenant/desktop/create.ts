@@ -1,9 +1,9 @@
 // Creating a QuickBooks Desktop connection: the connection, its Web Connector user name and a strong password
 // (returned once, stored as a scrypt hash), and where to download the .QWC file.
 import { Type } from 'typebox';
-import type { Connection } from '../../../db/repositories/core/connections.js';
-import type { Repositories } from '../../../db/repositories/index.js';
-import { generatePassword, generateUserName, hashPassword } from '../../../quickbooks/desktop/passwords.js';
+import type { Connection } from '../../../../db/repositories/core/connections.js';
+import type { Repositories } from '../../../../db/repositories/index.js';
+import { generatePassword, generateUserName, hashPassword } from '../../../../quickbooks/desktop/passwords.js';
 
 export const CreateQbdConnection = Type.Object({
   type: Type.Literal('qbd'),

@@ -1,13 +1,13 @@
 // The billing configuration of a connection, and its Temporal Schedules (created or updated with it).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { describeBillingSchedules, parseTime, upsertBillingSchedules } from '../../../control/billing-schedules.js';
-import type { BillingConfigRow } from '../../../db/repositories/billing/setup.js';
-import { isTimeZone, localDate, wallTimeProblem } from '../../../domain/billing/index.js';
-import { connectionOf } from '../../deps.js';
-import { badRequest, conflict, notFound, Problem } from '../../errors.js';
-import { ConnectionParams, problems } from '../../schemas.js';
+import { describeBillingSchedules, parseTime, upsertBillingSchedules } from '../../../../control/billing-schedules.js';
+import type { BillingConfigRow } from '../../../../db/repositories/billing/setup.js';
+import { isTimeZone, localDate, wallTimeProblem } from '../../../../domain/billing/index.js';
+import { badRequest, conflict, notFound, Problem } from '../../../errors.js';
+import { ConnectionParams, problems } from '../../../schemas.js';
 import { BillingConfigBody, BillingConfigView } from './schemas.js';
+import { connectionOf } from '../index.js';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 export const DEFAULT_HOUR = '05:00';
@@ -15,7 +15,6 @@ export const DEFAULT_HOUR = '05:00';
 export default async function billingConfigRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos, temporal, config } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   const view = async (row: BillingConfigRow) => ({
     mode: row.mode,
@@ -30,7 +29,7 @@ export default async function billingConfigRoutes(fastify: FastifyInstance) {
   app.get('/v1/connections/:id/billing', {
     schema: { tags: ['billing'], summary: 'Read the billing configuration and when its schedule runs next', params: ConnectionParams, response: { 200: BillingConfigView, ...problems(401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const row = await repos.billing.readConfig(connection.id);
     if (!row) throw notFound('Billing is not configured on this connection yet (PUT it first)');
     return view(row);
@@ -46,7 +45,7 @@ export default async function billingConfigRoutes(fastify: FastifyInstance) {
       response: { 200: BillingConfigView, ...problems(400, 401, 404, 409, 503) },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const body = request.body;
     const timeZone = body.timeZone ?? DEFAULT_TIME_ZONE;
     const time = body.hour ?? DEFAULT_HOUR;

@@ -2,12 +2,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { BillingOfferRow, BillingOrganizationRow } from '../../../db/repositories/billing/setup.js';
-import type { Connection } from '../../../db/repositories/core/connections.js';
-import { connectionOf } from '../../deps.js';
-import { conflict, unprocessable } from '../../errors.js';
-import { ConnectionParams, problems } from '../../schemas.js';
+import type { BillingOfferRow, BillingOrganizationRow } from '../../../../db/repositories/billing/setup.js';
+import type { Connection } from '../../../../db/repositories/core/connections.js';
+import { conflict, unprocessable } from '../../../errors.js';
+import { ConnectionParams, problems } from '../../../schemas.js';
 import { OfferBody, OfferParams, OfferView, OrganizationBody, OrganizationParams, OrganizationView } from './schemas.js';
+import { connectionOf } from '../index.js';
 
 const offerView = (o: BillingOfferRow) => ({
   offerId: o.offerId, name: o.name, itemId: o.itemId, itemName: o.itemName, sync: o.sync,
@@ -22,7 +22,6 @@ const organizationView = (o: BillingOrganizationRow) => ({
 export default async function billingMappingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos, ledgerFor } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   /**
    * The QuickBooks object's name, or a 422. Online is asked directly; for Desktop the lists imported from the
@@ -47,7 +46,7 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
   app.get('/v1/connections/:id/offers', {
     schema: { tags: ['billing'], summary: 'List the offer mappings', params: ConnectionParams, response: { 200: Type.Object({ offers: Type.Array(OfferView) }), ...problems(401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     return { offers: (await repos.billing.listOffers(connection.id)).map(offerView) };
   });
 
@@ -59,7 +58,7 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
       params: OfferParams, body: OfferBody, response: { 200: OfferView, ...problems(400, 401, 404, 422, 502) },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const { itemId = null, sync, name } = request.body;
     if (sync && !itemId) throw unprocessable('A synced offer needs a QuickBooks item (itemId); map one, or set sync to false');
     const itemName = itemId ? await checkInQuickBooks(connection, 'items', itemId) : null;
@@ -71,7 +70,7 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
   app.get('/v1/connections/:id/organizations', {
     schema: { tags: ['billing'], summary: 'List the organization mappings', params: ConnectionParams, response: { 200: Type.Object({ organizations: Type.Array(OrganizationView) }), ...problems(401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     return { organizations: (await repos.billing.listOrganizations(connection.id)).map(organizationView) };
   });
 
@@ -82,7 +81,7 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
       params: OrganizationParams, body: OrganizationBody, response: { 200: OrganizationView, ...problems(400, 401, 404, 409, 422, 502) },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const { organizationId } = request.params;
     const { customerId = null, sync, name, invoice = 'create' } = request.body;
     if (sync && !customerId) throw unprocessable('A synced organization needs a QuickBooks customer (customerId); map one, or set sync to false');

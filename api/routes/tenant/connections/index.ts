@@ -3,12 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Type } from 'typebox';
-import { deleteBillingSchedules } from '../../../control/billing-schedules.js';
-import type { Connection } from '../../../db/repositories/core/connections.js';
-import { connectionOf } from '../../deps.js';
-import { badGateway, badRequest } from '../../errors.js';
-import { ConnectionParams, problems } from '../../schemas.js';
-import { createQbdConnection, CreateQbdConnection, WebConnectorCredentials } from '../qbd/create.js';
+import { deleteBillingSchedules } from '../../../../control/billing-schedules.js';
+import type { Connection } from '../../../../db/repositories/core/connections.js';
+import { badGateway, badRequest } from '../../../errors.js';
+import { ConnectionParams, problems } from '../../../schemas.js';
+import { createQbdConnection, CreateQbdConnection, WebConnectorCredentials } from '../desktop/create.js';
+import { connectionOf } from '../index.js';
 
 const ConnectionView = Type.Object({
   id: Type.String(),
@@ -41,7 +41,6 @@ const WithWebConnector = Type.Object({
 export default async function connectionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos, oauth } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   const view = async (connection: Connection) => {
     const tokens = await repos.tokens.read(connection.id);
@@ -79,12 +78,12 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/connections/:id', {
     schema: { tags: ['connections'], summary: 'Read a connection', params: ConnectionParams, response: { 200: ConnectionView, ...problems(401, 404) } },
-  }, async (request) => view(await connectionOf(app, request, request.params.id)));
+  }, async (request) => view(connectionOf(request)));
 
   app.post('/v1/connections/:id/authorize', {
     schema: { tags: ['connections'], summary: 'Get a new authorisation URL (to reconnect the same company)', params: ConnectionParams, response: { 200: WithAuthorizeUrl, ...problems(400, 401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     if (connection.type !== 'qbo') throw badRequest('Only QuickBooks Online connections are authorised through OAuth');
     const state = await repos.oauthStates.issue(connection.tenantId, connection.id);
     return { connection: await view(connection), authorizeUrl: oauth.authorizeUrl(state) };
@@ -99,7 +98,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
       response: { 204: Type.Null(), ...problems(401, 404, 409, 502) },
     },
   }, async (request, reply) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const force = request.query.force ?? false;
     const tokens = await repos.tokens.read(connection.id);
     if (tokens) {
@@ -131,7 +130,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
       response: { 200: Type.Object({ errors: Type.Array(Type.Object({ id: Type.String(), documentKind: Type.String(), externalId: Type.String(), code: Type.String(), message: Type.String(), createdAt: Type.String(), retryUrl: Type.Optional(Type.String()) })) }), ...problems(400, 401, 404) },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const kind = request.query.documentKind;
     const errors = kind ? await repos.syncErrors.listOpenOfKind(connection.id, kind) : await repos.syncErrors.listOpen(connection.id);
     const retryable = new Set(['billing', 'item-cost']);

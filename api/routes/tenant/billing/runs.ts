@@ -4,16 +4,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { BillingRunResultRow, BillingRunRow } from '../../../db/repositories/billing/runs.js';
-import { emptyCounts } from '../../../activities/billing/invoices.js';
-import { isPeriodStart, monthDay, parseBillingErrorId, periodStartingOn } from '../../../domain/billing/index.js';
-import { formatCents } from '../../../domain/money.js';
-import { billingRun, billingRunWorkflowId, billingSearchAttributes, type BillingRunArgs } from '../../../workflows/billing.js';
-import { billingSync } from '../../../workflows/billing-sync.js';
-import { connectionOf, temporalUiLink } from '../../deps.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
-import { ConnectionParams, problems } from '../../schemas.js';
+import type { BillingRunResultRow, BillingRunRow } from '../../../../db/repositories/billing/runs.js';
+import { emptyCounts } from '../../../../activities/billing/invoices.js';
+import { isPeriodStart, monthDay, parseBillingErrorId, periodStartingOn } from '../../../../domain/billing/index.js';
+import { formatCents } from '../../../../domain/money.js';
+import { billingRun, billingRunWorkflowId, billingSearchAttributes, type BillingRunArgs } from '../../../../workflows/billing.js';
+import { billingSync } from '../../../../workflows/billing-sync.js';
+import { temporalUiLink } from '../../../deps.js';
+import { badRequest, conflict, notFound } from '../../../errors.js';
+import { ConnectionParams, problems } from '../../../schemas.js';
 import { Accepted, RunBody, RunParams, RunView, SyncErrorParams } from './schemas.js';
+import { connectionOf } from '../index.js';
 
 const resultView = (r: BillingRunResultRow) => ({
   organizationId: r.organizationId, outcome: r.outcome, invoiceId: r.invoiceId, invoiceNumber: r.invoiceNumber,
@@ -42,7 +43,6 @@ function runView(run: BillingRunRow, results: BillingRunResultRow[], withResults
 export default async function billingRunRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { repos, temporal, config } = app.deps;
-  app.addHook('onRequest', (request) => app.requireTenant(request));
 
   const start = async (args: BillingRunArgs) => {
     const workflowId = billingRunWorkflowId(args.connectionId, args.period);
@@ -72,7 +72,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
       params: ConnectionParams, body: RunBody, response: { 202: Accepted, ...problems(400, 401, 404, 409) },
     },
   }, async (request, reply) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const settings = await repos.billing.readConfig(connection.id);
     if (!settings) throw conflict('Billing is not configured on this connection yet (PUT /v1/connections/:id/billing first)');
     const { period } = request.body;
@@ -97,7 +97,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
       response: { 200: Type.Object({ runs: Type.Array(RunView) }), ...problems(400, 401, 404) },
     },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const runs = await repos.billingRuns.listRuns(connection.id, request.query.limit ?? 20);
     const results = await repos.billingRuns.resultsOf(runs.map((r) => r.id));
     return { runs: runs.map((run) => runView(run, results.filter((r) => r.runId === run.id), request.query.results ?? true)) };
@@ -106,7 +106,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
   app.get('/v1/connections/:id/billing/runs/:runId', {
     schema: { tags: ['billing'], summary: 'One billing run with its per-organization results', params: RunParams, response: { 200: RunView, ...problems(401, 404) } },
   }, async (request) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const run = await repos.billingRuns.getRun(connection.id, request.params.runId);
     if (!run) throw notFound(`No billing run ${request.params.runId} on this connection`);
     return runView(run, await repos.billingRuns.resultsOf([run.id]), true);
@@ -120,7 +120,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
       response: { 202: Type.Object({ workflowId: Type.String(), retrying: Type.String() }), ...problems(401, 404, 409) },
     },
   }, async (request, reply) => {
-    const connection = await connectionOf(app, request, request.params.id);
+    const connection = connectionOf(request);
     const error = await repos.syncErrors.find(connection.id, request.params.errorId);
     if (!error) throw notFound(`No sync error ${request.params.errorId} on this connection`);
     if (error.resolved) throw conflict('This error is already resolved; nothing to retry');

@@ -1,0 +1,8 @@
+// Routes the operator token opens, in one encapsulated scope that checks the token once.
+import type { FastifyInstance } from 'fastify';
+import tenantRoutes from './tenants.js';
+
+export default async function operatorScope(scope: FastifyInstance) {
+  scope.addHook('onRequest', (request) => scope.requireOperator(request));
+  await scope.register(tenantRoutes);
+}
