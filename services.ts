@@ -1,18 +1,15 @@
-// The long-lived services behind activities and API routes: database, repositories, Intuit OAuth, the paced
-// QuickBooks Online client and the ledger resolver. Built once per process by a composition root.
+// The composition root shared by the API and the worker: the long-lived services of a process (database,
+// repositories, Intuit OAuth, the paced QuickBooks Online client, the ledger resolver, the client side of Temporal).
 import type { Client } from '@temporalio/client';
 import type { Config } from './config/index.js';
 import { createDatabase, type DatabaseHandle } from './db/client.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
 import { createSecretBox } from './db/secrets.js';
 import { createLedgerResolver, type LedgerFor } from './quickbooks/resolver.js';
-import { createLifecycleControl, type LifecycleControl } from './control/lifecycle.js';
+import { createControl, type Control } from './control/index.js';
 import { createMailer, type Mailer } from './outbound/mailer.js';
 import { createQbdLedgers } from './quickbooks/desktop/index.js';
-import { createQboClient } from './quickbooks/online/client.js';
-import { createIntuitOAuth, type IntuitOAuth } from './quickbooks/online/oauth.js';
-import { createPacer } from './quickbooks/online/pacing.js';
-import { createTokenSource, type TokenSource } from './quickbooks/online/tokens.js';
+import { createIntuitOAuth, createPacer, createQboClient, createTokenSource, type IntuitOAuth, type TokenSource } from './quickbooks/online/index.js';
 
 export interface Services {
   database: DatabaseHandle;
@@ -20,7 +17,7 @@ export interface Services {
   oauth: IntuitOAuth;
   tokens: TokenSource;
   ledgerFor: LedgerFor;
-  lifecycle: LifecycleControl;
+  control: Control;
   mailer: Mailer;
   close(): Promise<void>;
 }
@@ -29,13 +26,8 @@ export function createServices(config: Config, temporal: Client, options: { pool
   const database = createDatabase(config.databaseUrl, { max: options.poolSize ?? 10 });
   const repos = createRepositories(database.db, createSecretBox(config.encryptionKeys));
   const oauth = createIntuitOAuth(config.intuit);
-  const lifecycle = createLifecycleControl({
-    client: temporal,
-    taskQueue: config.temporal.taskQueue,
-    policy: { refreshMarginSeconds: config.intuit.refreshMarginSeconds, ...config.lifecycle },
-    connections: repos.connections,
-  });
-  const tokens = createTokenSource({ tokens: repos.tokens, refresher: lifecycle });
+  const control = createControl(temporal, config, repos, oauth);
+  const tokens = createTokenSource({ tokens: repos.tokens, refresher: control.lifecycle });
   const qbo = createQboClient({
     baseUrl: config.intuit.apiBaseUrl,
     minorVersion: config.intuit.minorVersion,
@@ -48,5 +40,5 @@ export function createServices(config: Config, temporal: Client, options: { pool
     await qbd.close();
     await database.close();
   };
-  return { database, repos, oauth, tokens, ledgerFor, lifecycle, mailer: createMailer(config.mail), close };
+  return { database, repos, oauth, tokens, ledgerFor, control, mailer: createMailer(config.mail), close };
 }

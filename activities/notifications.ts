@@ -1,9 +1,8 @@
 // Events for tenants: recorded once per subscribed endpoint, each delivered by its own durable workflow
 // (signed, retried with backoff); and e-mail to the tenant's admins.
 import { Context } from '@temporalio/activity';
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { Repositories } from '../db/repositories/index.js';
-import { deliverWebhook, webhookWorkflowId } from '../workflows/deliver-webhook.js';
+import { startDelivery } from '../control/webhooks.js';
 import type { Mailer } from '../outbound/mailer.js';
 import { SIGNATURE_HEADER, signPayload } from '../outbound/signing.js';
 
@@ -29,12 +28,7 @@ export function createNotificationActivities(deps: { repos: Repositories; mailer
       const payload = { id: event.id, type: event.type, createdAt: new Date().toISOString(), data: event.data };
       const deliveries = await repos.webhooks.recordEvent(tenantId, { id: event.id, type: event.type, payload });
       for (const deliveryId of deliveries) {
-        await Context.current().client.workflow.start(deliverWebhook, {
-          workflowId: webhookWorkflowId(deliveryId),
-          taskQueue: deps.taskQueue,
-          args: [deliveryId],
-          workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        });
+        await startDelivery(Context.current().client, deps.taskQueue, deliveryId);
         started += 1;
       }
     }

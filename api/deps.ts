@@ -1,8 +1,7 @@
 // What the API needs from the rest of the product, passed into buildApp (never imported as singletons).
-import type { Client } from '@temporalio/client';
 import type { LedgerFor } from '../quickbooks/resolver.js';
-import type { LifecycleControl } from '../control/lifecycle.js';
-import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
+import type { Control } from '../control/index.js';
+import type { IntuitOAuth } from '../quickbooks/online/index.js';
 import type { Config } from '../config/index.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Tenant } from '../db/repositories/core/tenants.js';
@@ -12,8 +11,7 @@ export interface AppDeps {
   repos: Repositories;
   oauth: IntuitOAuth;
   ledgerFor: LedgerFor;
-  lifecycle: LifecycleControl;
-  temporal: Client;
+  control: Control;
 }
 
 declare module 'fastify' {

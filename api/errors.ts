@@ -1,6 +1,7 @@
 // Problem Details (RFC 9457) for every error the API returns, built from a few typed error classes.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { Refusal, type RefusalKind } from '../domain/refusals.js';
 import { InvalidGrantError, NotConnectedError, QuickBooksFault, QuickBooksUnavailable, explainFault } from '../quickbooks/errors.js';
 
 export const ProblemSchema = Type.Object({
@@ -47,6 +48,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
 /** The one error handler: 4xx pass through with their detail, 5xx are logged and hidden. */
 export function errorHandler(this: unknown, error: FastifyError | Problem | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof Problem) return sendProblem(reply, request, error);
+  if (error instanceof Refusal) return sendProblem(reply, request, refusalProblem(error));
   const fromQuickBooks = quickBooksProblem(error);
   if (fromQuickBooks) return sendProblem(reply, request, fromQuickBooks);
   const fastifyError = error as FastifyError;
@@ -83,4 +85,19 @@ function quickBooksProblem(error: Error): Problem | undefined {
   }
   if (error instanceof QuickBooksUnavailable) return badGateway(`QuickBooks could not answer: ${error.message}`);
   return undefined;
+}
+
+const refusalStatus: Record<RefusalKind, [number, string]> = {
+  invalid: [400, 'Bad Request'],
+  forbidden: [403, 'Forbidden'],
+  not_found: [404, 'Not Found'],
+  conflict: [409, 'Conflict'],
+  unprocessable: [422, 'Unprocessable Content'],
+  unavailable: [502, 'Bad Gateway'],
+};
+
+/** A business rule's refusal, answered with the status its kind stands for. */
+function refusalProblem(refusal: Refusal): Problem {
+  const [status, title] = refusalStatus[refusal.kind];
+  return new Problem(status, title, refusal.message, refusal.problems);
 }

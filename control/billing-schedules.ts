@@ -6,7 +6,9 @@
 // service was unavailable within an explicit window (a worker that is down does not miss anything: the run waits
 // in its task queue and starts when a worker is back).
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
-import { billingSearchAttributes, type ScheduledBillingArgs } from '../workflows/billing.js';
+import type { ScheduledBillingArgs } from '../workflows/billing.js';
+import { billingScheduledWorkflowId, billingScheduleId, billingSyncScheduleId, billingSyncWorkflowId } from './ids.js';
+import { billingSearchAttributes } from './search-attributes.js';
 import type { BillingSyncArgs } from '../workflows/billing-sync.js';
 
 export interface BillingScheduleSettings {
@@ -20,8 +22,6 @@ export interface BillingScheduleSettings {
 export const BILLING_CATCHUP_WINDOW = '7 days';
 export const SYNC_CATCHUP_WINDOW = '1 day';
 
-export const billingScheduleId = (connectionId: string) => `billing/${connectionId}`;
-export const billingSyncScheduleId = (connectionId: string) => `billing-sync/${connectionId}`;
 
 export function parseTime(time: string): { hour: number; minute: number } {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
@@ -51,7 +51,7 @@ function billingOptions(target: Target, settings: BillingScheduleSettings): Sche
     action: {
       type: 'startWorkflow',
       workflowType: 'billingScheduled',
-      workflowId: `billing-scheduled/${target.connectionId}`,
+      workflowId: billingScheduledWorkflowId(target.connectionId),
       taskQueue: target.taskQueue,
       args: [args],
       typedSearchAttributes: billingSearchAttributes(target.tenantId, target.connectionId),
@@ -68,7 +68,7 @@ function syncOptions(target: Target, settings: BillingScheduleSettings): Schedul
     action: {
       type: 'startWorkflow',
       workflowType: 'billingSync',
-      workflowId: `billing-sync/${target.connectionId}`,
+      workflowId: billingSyncWorkflowId(target.connectionId),
       taskQueue: target.taskQueue,
       args: [args],
       typedSearchAttributes: billingSearchAttributes(target.tenantId, target.connectionId),

@@ -3,9 +3,10 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  connectionLifecycle, disconnect, freshToken, lifecycleWorkflowId, NEEDS_REAUTHORIZATION, tokensReplaced, type LifecyclePolicy,
+  connectionLifecycle, disconnect, freshToken, NEEDS_REAUTHORIZATION, tokensReplaced, type LifecyclePolicy,
 } from '../workflows/connection-lifecycle.js';
-import { ConnectionId, DocumentKind, TenantId } from './search-attributes.js';
+import { lifecycleWorkflowId } from './ids.js';
+import { connectionSearchAttributes } from './search-attributes.js';
 import type { ConnectionsRepository } from '../db/repositories/core/connections.js';
 import { type TokenRefresher } from '../quickbooks/online/tokens.js';
 import { InvalidGrantError, NotConnectedError } from '../quickbooks/errors.js';
@@ -33,11 +34,7 @@ export function createLifecycleControl(deps: {
       args: [{ tenantId: connection.tenantId, connectionId: connection.id, policy: deps.policy }],
       signal: tokensReplaced,
       signalArgs: [],
-      typedSearchAttributes: [
-        { key: TenantId, value: connection.tenantId },
-        { key: ConnectionId, value: connection.id },
-        { key: DocumentKind, value: 'connection' },
-      ],
+      typedSearchAttributes: connectionSearchAttributes(connection.tenantId, connection.id),
     });
   };
 

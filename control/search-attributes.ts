@@ -1,4 +1,5 @@
-// Search attributes operators filter by in Temporal UI. Registered on the server at start (scripts/temporal.ts).
+// Search attributes operators filter by in Temporal UI, and the set each workflow starts with. Registered on the
+// server at start (scripts/temporal.ts). Pure, so workflows can upsert them too.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 export const TenantId = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
@@ -15,3 +16,28 @@ export const searchAttributeTypes = {
   ExternalId: 'Keyword',
   Outcome: 'Keyword',
 } as const;
+
+type Attributes = { key: typeof TenantId; value: string }[];
+
+/** What operators filter an order's run by. */
+export const orderSearchAttributes = (ids: { tenantId: string; connectionId: string; orderId: string }): Attributes => [
+  { key: TenantId, value: ids.tenantId },
+  { key: ConnectionId, value: ids.connectionId },
+  { key: DocumentKind, value: 'order' },
+  { key: ExternalId, value: ids.orderId },
+];
+
+/** A connection's lifecycle. */
+export const connectionSearchAttributes = (tenantId: string, connectionId: string): Attributes => [
+  { key: TenantId, value: tenantId },
+  { key: ConnectionId, value: connectionId },
+  { key: DocumentKind, value: 'connection' },
+];
+
+/** Billing runs, the scheduled start and the daily sync. */
+export const billingSearchAttributes = (tenantId: string, connectionId: string, periodStart?: string): Attributes => [
+  { key: TenantId, value: tenantId },
+  { key: ConnectionId, value: connectionId },
+  { key: DocumentKind, value: 'billing' },
+  ...(periodStart ? [{ key: ExternalId, value: periodStart }] : []),
+];

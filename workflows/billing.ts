@@ -16,7 +16,8 @@ import type { BillingTrigger, OutcomeCounts } from '../activities/billing/index.
 import type { Period } from '../domain/billing/periods.js';
 import { plainMessage } from './failures.js';
 import { databaseStep, quickBooksCall, waitingForWebConnector } from './presets.js';
-import { ConnectionId, DocumentKind, ExternalId, Outcome, TenantId } from '../control/search-attributes.js';
+import { billingRunWorkflowId } from '../control/ids.js';
+import { billingSearchAttributes, Outcome } from '../control/search-attributes.js';
 
 /** Set by the Temporal scheduler on every workflow a schedule starts (a built-in attribute: nothing to register). */
 export const TemporalScheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
@@ -54,20 +55,6 @@ export interface BillingRunProgress {
 }
 
 export const billingRunProgress = defineQuery<BillingRunProgress>('billingRunProgress');
-
-/** One run per connection and period at a time: a second start while one runs is refused by Temporal. */
-export function billingRunWorkflowId(connectionId: string, periodStart: string): string {
-  return `billing/${connectionId}/${periodStart}`;
-}
-
-export function billingSearchAttributes(tenantId: string, connectionId: string, periodStart?: string) {
-  return [
-    { key: TenantId, value: tenantId },
-    { key: ConnectionId, value: connectionId },
-    { key: DocumentKind, value: 'billing' },
-    ...(periodStart ? [{ key: ExternalId, value: periodStart }] : []),
-  ];
-}
 
 const db = proxyActivities<Activities>(databaseStep);
 const qbOnline = proxyActivities<Activities>(quickBooksCall);

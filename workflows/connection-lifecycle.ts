@@ -53,10 +53,6 @@ export const lifecycleState = defineQuery<LifecycleState>('lifecycleState');
 
 export const NEEDS_REAUTHORIZATION = 'NeedsReauthorization';
 
-export function lifecycleWorkflowId(connectionId: string): string {
-  return `connection/${connectionId}`;
-}
-
 const db = proxyActivities<Activities>(databaseStep);
 const intuit = proxyActivities<Activities>(tokenRefresh);
 const notify = proxyActivities<Activities>(notificationStep);

@@ -6,10 +6,6 @@ import { databaseStep, webhookDelivery } from './presets.js';
 const delivery = proxyActivities<Activities>(webhookDelivery);
 const db = proxyActivities<Activities>(databaseStep);
 
-export function webhookWorkflowId(deliveryId: string): string {
-  return `webhook/${deliveryId}`;
-}
-
 /** Delivers one event to one endpoint, signed; after the last retry it is marked failed for people to see. */
 export async function deliverWebhook(deliveryId: string): Promise<'delivered' | 'failed'> {
   try {

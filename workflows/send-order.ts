@@ -53,11 +53,6 @@ export interface OrderStatus {
 export const submitOrder = defineSignal<[OrderSubmission]>('submitOrder');
 export const orderStatus = defineQuery<OrderStatus>('orderStatus');
 
-/** One workflow per order: a retried request or a new revision never starts a second one. */
-export function sendOrderWorkflowId(args: SendOrderArgs): string {
-  return `send-order/${args.tenantId}/${args.connectionId}/${args.orderId}`;
-}
-
 const db = proxyActivities<Activities>(databaseStep);
 const qbOnline = proxyActivities<Activities>(quickBooksCall);
 const qbDesktop = proxyActivities<Activities>(waitingForWebConnector);

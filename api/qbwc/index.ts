@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createQbdNotifications } from '../../db/repositories/desktop/notifications.js';
 import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
-import { createQbwcService, type QbwcService } from '../../quickbooks/desktop/web-connector/service.js';
+import { createQbwcService, type QbwcService } from '../../quickbooks/desktop/index.js';
 import { parseSoapCall, QBWC_NS, SoapFault, soapFault, soapResult, type SoapCall } from './soap.js';
 import { wsdlFor } from './wsdl.js';
 

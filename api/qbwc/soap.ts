@@ -1,7 +1,6 @@
 // SOAP 1.1 document/literal as QBWebConnectorSvc.wsdl defines it: reads a Web Connector call (entity expansion
 // off, DTDs refused, size capped) and writes replies and faults. Namespaces are resolved, not guessed from prefixes.
-import { parseXmlTree, XmlSyntaxError, type XNode } from '../../quickbooks/desktop/qbxml/tree.js';
-import { escapeXml } from '../../quickbooks/desktop/qbxml/xml.js';
+import { escapeXml, parseXmlTree, XmlSyntaxError, type XNode } from '../../quickbooks/desktop/index.js';
 
 export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 const SOAP12_ENV_NS = 'http://www.w3.org/2003/05/soap-envelope';

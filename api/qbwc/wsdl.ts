@@ -1,7 +1,7 @@
 // The Web Connector contract (Intuit's QBWebConnectorSvc.wsdl, carried beside this file) as this service publishes it: the same
 // document with soap:address pointing at our endpoint.
 import { readFile } from 'node:fs/promises';
-import { escapeXml } from '../../quickbooks/desktop/qbxml/xml.js';
+import { escapeXml } from '../../quickbooks/desktop/index.js';
 
 const cache = new Map<string, Promise<string>>();
 

@@ -2,6 +2,7 @@
 // pacing, webhooks.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ConnectionStatus, ConnectionType } from '../../domain/connections.js';
 import { createdAt, updatedAt } from './columns.js';
 
 
@@ -24,10 +25,7 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_keys_prefix_idx').on(t.prefix)]);
 
-export const connectionTypes = ['qbo', 'qbd'] as const;
-export type ConnectionType = (typeof connectionTypes)[number];
-export const connectionStatuses = ['pending', 'connected', 'expiring', 'needs_reauth', 'disconnected'] as const;
-export type ConnectionStatus = (typeof connectionStatuses)[number];
+export { connectionStatuses, connectionTypes, type ConnectionStatus, type ConnectionType } from '../../domain/connections.js';
 
 export const connections = pgTable('connections', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,4 +1,5 @@
-// The QuickBooks Desktop side of a process: one exchange (queue + wake-ups) shared by every qbd ledger.
+// The QuickBooks Desktop wing's front door: the ledgers of a process (one exchange shared by every qbd ledger), the
+// Web Connector service, connection credentials and the .QWC file, list imports. Other layers import from here.
 import type { QbdConfig } from '../../config/index.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { createQbdNotifications } from '../../db/repositories/desktop/notifications.js';
@@ -6,6 +7,13 @@ import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
 import type { Ledger } from '../ledger/index.js';
 import { createQbdExchange } from './exchange.js';
 import { createQbdLedger } from './ledger.js';
+
+export { createQbdConnection, issueWebConnectorPassword, qwcFile, qwcPath, type WebConnectorCredentials } from './connections.js';
+export { startListImport } from './web-connector/list-import.js';
+export { createQbwcService, SERVER_VERSION, type QbwcService } from './web-connector/service.js';
+// XML read safely (no entities, no DTDs, size-capped) and written escaped: the SOAP envelope uses them too
+export { parseXmlTree, XmlSyntaxError, type XNode } from './qbxml/tree.js';
+export { escapeXml } from './qbxml/xml.js';
 
 export interface QbdLedgers {
   ledger(connectionId: string): Ledger;

@@ -3,8 +3,8 @@
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { billingScheduleId, billingSyncScheduleId } from '../../control/billing-schedules.js';
 import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
+import { billingScheduleId, billingSyncScheduleId } from '../../control/ids.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -2,11 +2,11 @@
 // durable queue → our SOAP endpoint → the emulated Web Connector → the emulated company file, and back.
 import { Client, Connection, ScheduleOverlapPolicy } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { billingScheduleId, billingSyncScheduleId } from '../../control/billing-schedules.js';
 import { billingInvoiceNumber, instantAt } from '../../domain/billing/index.js';
 import { buildQbxmlMessage, buildRequest, parseQbxmlResponse, type InvoiceLineInput, type InvoiceRecord, type ItemRecord, type QbxmlRequest } from '../../quickbooks/desktop/qbxml/index.js';
 import { connectDesktop, createCompanyFile, QUICK_QBD_ENV, runUntil, type DesktopConnection } from '../../sandbox/qbd/index.js';
 import { createTenant, startTestStack, type TestStack } from '../support/stack.js';
+import { billingScheduleId, billingSyncScheduleId } from '../../control/ids.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

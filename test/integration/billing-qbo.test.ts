@@ -2,9 +2,9 @@
 // QBO. Schedules are triggered and backfilled (never waited for); every scenario owns its connection.
 import { Client, Connection, ScheduleOverlapPolicy } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { billingScheduleId, billingSyncScheduleId } from '../../control/billing-schedules.js';
 import { billingInvoiceNumber, instantAt, periodsForScheduledTime } from '../../domain/billing/index.js';
 import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
+import { billingScheduleId, billingSyncScheduleId } from '../../control/ids.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { verifySignature } from '../../outbound/signing.js';
 import { createSecretBox } from '../../db/secrets.js';
-import { lifecycleState, lifecycleWorkflowId } from '../../workflows/connection-lifecycle.js';
+import { lifecycleState } from '../../workflows/connection-lifecycle.js';
 import { eventually, startSmtpCatcher, startWebhookReceiver } from '../support/receivers.js';
 import { connectQbo, createTenant, seedOrder, startTestStack, waitForOrder, type TestStack } from '../support/stack.js';
+import { lifecycleWorkflowId } from '../../control/ids.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -7,8 +7,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHandle } from '../../api/server.js';
 import { connectDesktop, QUICK_QBD_ENV, runUntil, type DesktopConnection } from '../../sandbox/qbd/index.js';
-import { sendOrderWorkflowId } from '../../workflows/send-order.js';
 import { createTenant, seedOrder, spawnWorkerProcess, startTestStack, type TestStack } from '../support/stack.js';
+import { sendOrderWorkflowId } from '../../control/ids.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -49,7 +49,7 @@ export default async function oauthRoutes(fastify: FastifyInstance) {
       await repos.connections.markConnected(connection.id, exchanged.realmId, tx);
     });
     // From here on the connection's lifecycle workflow keeps the tokens fresh (a reconnection wakes it).
-    await app.deps.lifecycle.tokensStored(connection);
+    await app.deps.control.lifecycle.tokensStored(connection);
     request.log.info({ connectionId: connection.id, realmId: exchanged.realmId }, 'QuickBooks Online connected');
     return reply.type('text/html; charset=utf-8').send(
       `<!doctype html><title>Connected</title><h1>QuickBooks is connected</h1><p>Company ${escapeHtml(exchanged.realmId)} is now linked to "${escapeHtml(connection.name)}". You can close this window.</p>`,

@@ -14,7 +14,8 @@ export const DEFAULT_HOUR = '05:00';
 
 export default async function billingConfigRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos, temporal, config } = app.deps;
+  const { repos, control, config } = app.deps;
+  const temporal = control.client;
 
   const view = async (row: BillingConfigRow) => ({
     mode: row.mode,

@@ -1,15 +1,12 @@
 // Billing runs: run or re-run one period by hand (202, a workflow), list runs with per-organization results,
 // and retry what a sync error says failed, once it is fixed.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { BillingRunResultRow, BillingRunRow } from '../../../../db/repositories/billing/runs.js';
 import { emptyCounts } from '../../../../activities/billing/invoices.js';
 import { isPeriodStart, monthDay, parseBillingErrorId, periodStartingOn } from '../../../../domain/billing/index.js';
 import { formatCents } from '../../../../domain/money.js';
-import { billingRun, billingRunWorkflowId, billingSearchAttributes, type BillingRunArgs } from '../../../../workflows/billing.js';
-import { billingSync } from '../../../../workflows/billing-sync.js';
 import { temporalUiLink } from '../../../deps.js';
 import { badRequest, conflict, notFound } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
@@ -42,27 +39,10 @@ function runView(run: BillingRunRow, results: BillingRunResultRow[], withResults
 
 export default async function billingRunRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos, temporal, config } = app.deps;
+  const { repos, control, config } = app.deps;
 
-  const start = async (args: BillingRunArgs) => {
-    const workflowId = billingRunWorkflowId(args.connectionId, args.period);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await temporal.workflow.start(billingRun, {
-          workflowId, taskQueue: config.temporal.taskQueue, args: [args],
-          typedSearchAttributes: billingSearchAttributes(args.tenantId, args.connectionId, args.period),
-        });
-        return workflowId;
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        // a run whose record reads finished closes its workflow a moment later: wait that moment, not the caller
-        if (attempt >= 5 || (await repos.billingRuns.isRunning(args.connectionId, args.period))) {
-          throw conflict(`A billing run for the period starting ${args.period} is in progress; try again when it has finished`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-      }
-    }
-  };
+  const start = control.billingRuns.start;
+
 
   app.post('/v1/connections/:id/billing/runs', {
     schema: {
@@ -131,16 +111,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
       return reply.code(202).send({ workflowId, retrying: `billing of organization ${parsed.organizationId} for the period starting ${parsed.periodStart}` });
     }
     if (error.documentKind === 'item-cost') {
-      const workflowId = `billing-sync/${connection.id}/retry`;
-      try {
-        await temporal.workflow.start(billingSync, {
-          workflowId, taskQueue: config.temporal.taskQueue, args: [{ tenantId: connection.tenantId, connectionId: connection.id }],
-          typedSearchAttributes: billingSearchAttributes(connection.tenantId, connection.id),
-        });
-      } catch (e) {
-        if (e instanceof WorkflowExecutionAlreadyStartedError) throw conflict('A billing sync is in progress; it will retry this too');
-        throw e;
-      }
+      const workflowId = await control.billingRuns.retrySync({ tenantId: connection.tenantId, connectionId: connection.id });
       return reply.code(202).send({ workflowId, retrying: `the unit costs of the synced offers (and failed billing)` });
     }
     throw conflict(`A ${error.documentKind} error is retried by sending its order again (POST /v1/connections/${connection.id}/orders with the same orderId)`);

@@ -1,13 +1,12 @@
 // Connections: create (with the OAuth authorize URL), read, re-authorise, disconnect.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Type } from 'typebox';
-import { deleteBillingSchedules } from '../../../../control/billing-schedules.js';
 import type { Connection } from '../../../../db/repositories/core/connections.js';
-import { badGateway, badRequest } from '../../../errors.js';
+import { badRequest } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
-import { createQbdConnection, CreateQbdConnection, WebConnectorCredentials } from '../desktop/create.js';
+import { createQbdConnection } from '../../../../quickbooks/desktop/index.js';
+import { CreateQbdConnection, WebConnectorCredentials } from '../desktop/create.js';
 import { connectionOf } from '../index.js';
 
 const ConnectionView = Type.Object({
@@ -40,7 +39,7 @@ const WithWebConnector = Type.Object({
 
 export default async function connectionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos, oauth } = app.deps;
+  const { repos, oauth, control } = app.deps;
 
   const view = async (connection: Connection) => {
     const tokens = await repos.tokens.read(connection.id);
@@ -99,24 +98,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const connection = connectionOf(request);
-    const force = request.query.force ?? false;
-    const tokens = await repos.tokens.read(connection.id);
-    if (tokens) {
-      try {
-        // The lifecycle workflow revokes at Intuit and erases the tokens; without one, do it here.
-        if (!(await app.deps.lifecycle.disconnect(connection.id, force))) {
-          await oauth.revoke(tokens.refreshToken).catch((error: Error) => {
-            if (!force) throw error;
-          });
-          await repos.tokens.erase(connection.id);
-        }
-      } catch (error) {
-        const reason = error instanceof WorkflowUpdateFailedError && error.cause ? error.cause.message : (error as Error).message;
-        throw badGateway(`${reason}; try again, or pass force=true to remove the connection anyway`);
-      }
-    }
-    await deleteBillingSchedules(app.deps.temporal, connection.id);
-    await repos.connections.remove(connection.id);
+    await control.connections.disconnect(connection.id, request.query.force ?? false);
     return reply.code(204).send(null);
   });
 

@@ -4,12 +4,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { qbdListKinds } from '../../../../db/schema/index.js';
-import { appUrlProblem, buildQwc } from '../../../../quickbooks/desktop/qbxml/index.js';
-import { badRequest, conflict } from '../../../errors.js';
-import { startListImport } from '../../../../quickbooks/desktop/web-connector/list-import.js';
-import { generatePassword, hashPassword } from '../../../../quickbooks/desktop/passwords.js';
+import { badRequest } from '../../../errors.js';
+import { issueWebConnectorPassword, qwcFile, qwcPath, startListImport } from '../../../../quickbooks/desktop/index.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
-import { qwcPath, WebConnectorCredentials } from './create.js';
+import { WebConnectorCredentials } from './create.js';
 import { connectionOf } from '../index.js';
 
 const WebConnectorState = Type.Object({
@@ -45,20 +43,8 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { connection, qbd } = await desktopConnection(request);
-    const base = app.deps.config.publicUrl;
-    const problem = appUrlProblem(`${base}/qbwc`);
-    if (problem) throw conflict(problem);
-    const qwc = buildQwc({
-      appName: `qbflow - ${connection.name} (${connection.id.slice(0, 8)})`,
-      appDescription: `Sends documents from qbflow to the QuickBooks company file of "${connection.name}"`,
-      appUrl: `${base}/qbwc`,
-      appSupportUrl: `${base}/qbwc/support`,
-      userName: qbd.userName,
-      fileId: qbd.fileId,
-      runEveryMinutes: qbd.runEveryMinutes,
-    });
-    const file = `qbflow-${connection.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'connection'}.qwc`;
-    return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(qwc);
+    const { fileName, xml } = qwcFile(connection, qbd, app.deps.config.publicUrl);
+    return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(xml);
   });
 
   app.post('/v1/connections/:id/password', {
@@ -67,10 +53,8 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       response: { 200: WebConnectorCredentials, ...problems(400, 401, 404) },
     },
   }, async (request) => {
-    const { connection, qbd } = await desktopConnection(request);
-    const password = generatePassword();
-    await repos.qbdConnections.setPassword(connection.id, await hashPassword(password));
-    return { userName: qbd.userName, password, qwcUrl: qwcPath(connection.id), runEveryMinutes: qbd.runEveryMinutes };
+    const { qbd } = await desktopConnection(request);
+    return issueWebConnectorPassword(repos, qbd);
   });
 
   app.get('/v1/connections/:id/web-connector', {
