@@ -1,11 +1,11 @@
 // Turns the XSD model into the sandbox's schema data: for every entity, the object types reachable from it with
 // their inherited fields flattened, basic types resolved, enums listed and Desktop-only fields marked.
-import type { SchemaData, SchemaType } from '../../sandbox/qbo/schema/data.js';
+import type { Primitive, SchemaData, SchemaType } from '../../sandbox/qbo/schema/data.js';
 import { isDesktopOnly, ONLINE_DESPITE_ANNOTATION } from './desktop-only.js';
 import { XsdError, type XsdComplexType, type XsdField, type XsdModel } from './xsd.js';
 
 /** XML Schema built-in types → the basic kinds a JSON body is checked against. */
-const BUILT_IN: Readonly<Record<string, string>> = {
+const BUILT_IN: Readonly<Record<string, Primitive>> = {
   'xs:string': 'string',
   'xs:anyURI': 'string',
   'xs:boolean': 'boolean',

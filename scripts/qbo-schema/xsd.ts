@@ -10,8 +10,6 @@ export interface XsdField {
   array: boolean;
   /** Text of the element's xs:annotation/xs:documentation, whitespace collapsed. */
   doc: string;
-  /** An XML attribute (JSON carries it as a property like any element). */
-  attribute: boolean;
 }
 
 export interface XsdComplexType {
@@ -90,8 +88,9 @@ function particleFields(node: XNode, ctx: Context, many: boolean, into: XsdCompl
         into.fields.push(elementField(child, ctx, many));
         break;
       case 'attribute':
+        // JSON carries an XML attribute (ReferenceType's name, IntuitEntity's sparse) as one more property.
         if (!child.attrs.name || !child.attrs.type) throw new XsdError(`${ctx.owner}: attribute without name or type`);
-        into.fields.push({ name: child.attrs.name, type: child.attrs.type, array: false, doc: documentation(child), attribute: true });
+        into.fields.push({ name: child.attrs.name, type: child.attrs.type, array: false, doc: documentation(child) });
         break;
       default:
         throw new XsdError(`${ctx.owner}: unsupported construct xs:${kind}`);
@@ -104,32 +103,29 @@ function elementField(node: XNode, ctx: Context, many: boolean): XsdField {
   if (node.attrs.ref !== undefined) {
     const target = ctx.elements.get(node.attrs.ref);
     if (!target?.attrs.type) throw new XsdError(`${ctx.owner}: unknown element ref ${node.attrs.ref}`);
-    return { name: node.attrs.ref, type: target.attrs.type, array, doc: documentation(node), attribute: false };
+    return { name: node.attrs.ref, type: target.attrs.type, array, doc: documentation(node) };
   }
   const name = node.attrs.name;
   if (!name) throw new XsdError(`${ctx.owner}: element without name`);
   if (children(node).some((child) => child.name !== `${XS}annotation`)) throw new XsdError(`${ctx.owner}.${name}: inline types are not supported`);
-  return { name, type: node.attrs.type ?? 'xs:anyType', array, doc: documentation(node), attribute: false };
+  return { name, type: node.attrs.type ?? 'xs:anyType', array, doc: documentation(node) };
 }
 
 function complexType(node: XNode, ctx: Context): XsdComplexType {
   const name = ctx.owner;
   const out: XsdComplexType = { name, open: false, fields: [] };
-  for (const child of children(node)) {
-    const kind = child.name.slice(XS.length);
-    if (kind === 'annotation') continue;
-    if (kind === 'complexContent' || kind === 'simpleContent') {
-      const extension = children(child, 'extension')[0];
-      if (!extension?.attrs.base || children(child).some((c) => c.name === `${XS}restriction`)) {
-        throw new XsdError(`${name}: only ${kind}/extension is supported`);
-      }
-      if (kind === 'complexContent') out.base = extension.attrs.base;
-      else out.simpleContent = extension.attrs.base;
-      particleFields(extension, ctx, false, out);
-    } else {
-      particleFields({ ...node, children: [child] }, ctx, false, out);
-    }
+  const content = children(node).find((child) => child.name === `${XS}complexContent` || child.name === `${XS}simpleContent`);
+  if (!content) {
+    particleFields(node, ctx, false, out);
+    return out;
   }
+  const extension = children(content, 'extension')[0];
+  if (!extension?.attrs.base || children(content).some((child) => child.name === `${XS}restriction`)) {
+    throw new XsdError(`${name}: only ${content.name}/extension is supported`);
+  }
+  if (content.name === `${XS}complexContent`) out.base = extension.attrs.base;
+  else out.simpleContent = extension.attrs.base;
+  particleFields(extension, ctx, false, out);
   return out;
 }
 
