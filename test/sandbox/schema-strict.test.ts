@@ -169,7 +169,7 @@ describe('schema checks: bodies are read as Intuit reads them', () => {
     expect(po.body.PurchaseOrder.Memo).toBe('Deliver to the back door');
   });
 
-  it('ignores read-only and computed fields a client sends back (MetaData, TotalAmt, Balance), as Intuit does', async () => {
+  it('ignores read-only and computed fields a client sends (Id on create, MetaData, TotalAmt, Balance), as Intuit does', async () => {
     const created = await s.api.call('POST', '/invoice', {
       CustomerRef: { value: s.customerId },
       Line: [salesLine(s.itemId)],
@@ -182,6 +182,10 @@ describe('schema checks: bodies are read as Intuit reads them', () => {
     expect(created.status).toBe(200);
     expect(created.body.Invoice).toMatchObject({ TotalAmt: 230, Balance: 230 });
     expect(created.body.Invoice.MetaData.CreateTime).not.toBe('2001-01-01T00:00:00-07:00');
+    // An Id on a create (a batch create: a plain POST with an Id is an update) is the service's to give.
+    const batch = await s.api.call('POST', '/batch', { BatchItemRequest: [{ bId: 'c', operation: 'create', Customer: { Id: '999999', SyncToken: '7', DisplayName: 'Given Id' } }] });
+    expect(batch.body.BatchItemResponse[0].Customer).toMatchObject({ DisplayName: 'Given Id', SyncToken: '0' });
+    expect(batch.body.BatchItemResponse[0].Customer.Id).not.toBe('999999');
   });
 
   it('reads delete and void bodies too', async () => {
