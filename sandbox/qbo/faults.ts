@@ -40,6 +40,12 @@ const INACTIVE_DETAIL =
 export const fault = {
   invalidProperty: (element: string, why: string) =>
     validation('2010', 'Request has invalid or unsupported property', `Property Name:${why} specified is unsupported or invalid`, element),
+  /**
+   * What Intuit's JSON reader answers today for a property its schema lacks or a value of the wrong kind: the
+   * Detail no longer names the property (Intuit leaves `element` out; the sandbox puts the property's path there).
+   */
+  unreadableBody: (element: string) =>
+    validation('2010', 'Request has invalid or unsupported property', 'Property Name:failed to parse json object; a property specified is unsupported or invalid', element),
   required: (element: string) =>
     validation('2020', 'Required param missing, need to supply the required value for the API', `Required parameter ${element} is missing in the request`, element),
   stringLength: (element: string, max: number, supplied: number) =>

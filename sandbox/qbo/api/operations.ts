@@ -5,6 +5,7 @@ import { omit, stamp, SYSTEM_KEYS, type WriteContext } from '../entities/common.
 import { entityByName, ENTITY_DEFS, type EntityDef } from '../entities/index.js';
 import { fault } from '../faults.js';
 import { clone, isObject, type JsonObject } from '../json.js';
+import { conformBody } from '../schema/conform.js';
 import { intuitTime } from '../time.js';
 
 export function requireDef(path: string): EntityDef {
@@ -18,9 +19,10 @@ function checkFeature(ctx: WriteContext, def: EntityDef): void {
   if (missing) throw missing;
 }
 
+/** The body as Intuit reads it (schema/conform.ts): refused with 2010 before anything is applied, Desktop-only fields dropped. */
 function bodyObject(body: unknown, def: EntityDef): JsonObject {
   if (!isObject(body)) throw fault.invalidProperty(def.name, `${def.name} request body`);
-  return body;
+  return conformBody(def.name, body);
 }
 
 function existing(ctx: WriteContext, name: EntityName, body: JsonObject): JsonObject {
