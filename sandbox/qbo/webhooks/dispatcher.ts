@@ -68,7 +68,7 @@ export class EndpointDispatcher {
     this.stopped = true;
     clearTimeout(this.windowTimer);
     clearTimeout(this.retryTimer);
-    for (const delivery of this.line) if (delivery.state !== 'sending') delivery.state = 'abandoned';
+    for (const delivery of this.line) delivery.state = 'abandoned';
     this.line.length = 0;
     this.gathering = [];
   }
