@@ -18,7 +18,8 @@ console.log(`Sandbox QuickBooks Online listening on ${baseUrl}
   UserInfo         ${urls.userInfoEndpoint}
   Client id        ${qbo.clientId}
   Client secret    ${qbo.clientSecret}
-  Inspection       ${urls.controlUrl}/companies  (control API: ${urls.controlUrl})`);
+  Inspection       ${urls.controlUrl}/companies  (control API: ${urls.controlUrl})
+  Webhooks         PUT ${urls.controlUrl}/webhooks { "url", "verifierToken", "format": "legacy" | "cloudevents" }`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -8,9 +8,9 @@ import type { JsonObject } from './json.js';
 export interface CallMatch {
   realmId?: string;
   method?: string;
-  /** URL entity in lower case (`invoice`, `customer`), or `query` / `batch`. */
+  /** URL entity in lower case (`invoice`, `customer`), or `query` / `batch` / `cdc`. */
   entity?: string;
-  operation?: 'create' | 'read' | 'update' | 'delete' | 'void' | 'send' | 'query' | 'batch';
+  operation?: 'create' | 'read' | 'update' | 'delete' | 'void' | 'send' | 'query' | 'batch' | 'cdc';
 }
 
 export interface FailureSpec extends CallMatch {

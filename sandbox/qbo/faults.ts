@@ -63,6 +63,7 @@ export const fault = {
     validation('5010', 'Stale Object Error', `Stale Object Error : You and Sandbox User were working on this at the same time. Sandbox User finished before you did, so your work was not saved. Entity=${entity}`, 'SyncToken'),
   featureNotInPlan: (feature: string) =>
     validation('5020', 'You do not have permission to access this feature.', `You have issued a request against a feature for which your product is not entitled. ${feature} is not available in this company's QuickBooks Online plan.`),
+  featureUnsupported: (detail: string) => validation('5030', 'Feature Not Supported', `Requested feature is not supported. ${detail}`),
   business: (detail: string, element = '') =>
     validation('6000', 'A business validation error has occurred while processing your request', `Business Validation Error: ${detail}`, element),
   accountType: () =>

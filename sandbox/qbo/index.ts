@@ -1,5 +1,5 @@
-// createQboSandbox: an emulated QuickBooks Online (Accounting API v3 + Intuit's OAuth 2.0 server) on
-// one Fastify app, plus a control surface for tests. See sandbox/README.md for what it emulates.
+// createQboSandbox: an emulated QuickBooks Online (Accounting API v3 + Intuit's OAuth 2.0 server + outbound
+// webhooks) on one Fastify app, plus a control surface for tests. See sandbox/README.md for what it emulates.
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountingRoutes } from './api/routes.js';
@@ -13,6 +13,7 @@ import { oauthRoutes } from './oauth/routes.js';
 import { OAuthStore } from './oauth/store.js';
 import { resolveOptions, type QboSandboxOptions } from './options.js';
 import type { SandboxState } from './state.js';
+import { WebhookHub } from './webhooks/hub.js';
 
 export interface SandboxEndpoints {
   /** Base URL of the Accounting API: requests go to `${apiBaseUrl}/v3/company/{realmId}/…`. */
@@ -52,13 +53,17 @@ export function endpointsFor(baseUrl: string): SandboxEndpoints {
 export function createQboSandbox(input: QboSandboxOptions = {}): QboSandbox {
   const options = resolveOptions(input);
   const clock = createClock(input.now);
+  const oauth = new OAuthStore(options, clock);
+  const { endpoint, ...timing } = options.webhooks;
+  const webhooks = new WebhookHub(timing, { defaultClientId: options.clientId, isConnected: (clientId, realmId) => oauth.isConnected(clientId, realmId) }, endpoint);
   const state: SandboxState = {
     options,
     clock,
-    companies: new CompanyRegistry(clock),
-    oauth: new OAuthStore(options, clock),
+    companies: new CompanyRegistry(clock, webhooks.onChange),
+    oauth,
     limiter: new RateLimiter(options.limits, clock),
     faults: new FaultInjector(),
+    webhooks,
   };
   const control = createControl(state);
   const common = { bodyLimit: 10 * 1024 * 1024, forceCloseConnections: true };
@@ -81,6 +86,7 @@ export function createQboSandbox(input: QboSandboxOptions = {}): QboSandbox {
       return baseUrl;
     },
     async close() {
+      state.webhooks.close();
       await app.close();
     },
     endpoints(url = baseUrl) {
@@ -90,7 +96,11 @@ export function createQboSandbox(input: QboSandboxOptions = {}): QboSandbox {
   };
 }
 
-export type { QboSandboxOptions, LimitOptions } from './options.js';
+export type { QboSandboxOptions, LimitOptions, WebhookOptions } from './options.js';
+export type { EndpointInput } from './webhooks/hub.js';
+export type { Delivery, DeliveryAttempt, EndpointConfig, WebhookFormat } from './webhooks/types.js';
+export type { WebhookFaultSpec } from './webhooks/faults.js';
+export { intuitSignature } from './webhooks/signature.js';
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from './options.js';
 export type { CompanyOptions } from './company/registry.js';
 export type { CompanySummary, CompanySettingsPatch, SandboxControl } from './control/surface.js';

@@ -1,5 +1,6 @@
 // Options of createQboSandbox and their defaults (see README for why each default was chosen).
 import type { FastifyBaseLogger } from 'fastify';
+import type { EndpointInput, WebhookTiming } from './webhooks/hub.js';
 
 export interface LimitOptions {
   /** Requests per realm in any 60-second window (Intuit: 500). */
@@ -10,6 +11,17 @@ export interface LimitOptions {
   batchPerMinute: number;
   /** Items in one batch call (Intuit recommends at most 30). */
   batchMaxItems: number;
+}
+
+export interface WebhookOptions {
+  /** Events gather this long before they leave in one delivery (Intuit batches for about a minute). */
+  batchWindowMs?: number;
+  /** Multiplies Intuit's retry intervals (10 s, 20 s, 30 s, 5 min, …); 0.001 turns seconds into milliseconds. */
+  retryScale?: number;
+  /** An answer slower than this is a failed attempt (Intuit: 3 s). */
+  timeoutMs?: number;
+  /** An endpoint configured from the start (the default app unless `clientId` says otherwise). */
+  endpoint?: EndpointInput;
 }
 
 export interface QboSandboxOptions {
@@ -27,6 +39,7 @@ export interface QboSandboxOptions {
   hardExpirySeconds?: number;
   authorizationCodeTtlSeconds?: number;
   limits?: Partial<LimitOptions>;
+  webhooks?: WebhookOptions;
   /** Injectable base clock (ms since epoch). */
   now?: () => number;
   logger?: FastifyBaseLogger | false;
@@ -43,6 +56,7 @@ export interface ResolvedOptions {
   hardExpirySeconds: number;
   authorizationCodeTtlSeconds: number;
   limits: LimitOptions;
+  webhooks: WebhookTiming & { endpoint: EndpointInput | undefined };
 }
 
 export const DEFAULT_CLIENT_ID = 'qbflow-sandbox-client';
@@ -65,6 +79,12 @@ export function resolveOptions(options: QboSandboxOptions): ResolvedOptions {
       perSecond: options.limits?.perSecond ?? 10,
       batchPerMinute: options.limits?.batchPerMinute ?? 40,
       batchMaxItems: options.limits?.batchMaxItems ?? 30,
+    },
+    webhooks: {
+      batchWindowMs: options.webhooks?.batchWindowMs ?? 2000,
+      retryScale: options.webhooks?.retryScale ?? 1,
+      timeoutMs: options.webhooks?.timeoutMs ?? 3000,
+      endpoint: options.webhooks?.endpoint,
     },
   };
 }

@@ -1,10 +1,11 @@
-// Everything the routes share: options, clock, companies, OAuth store, limiter and armed faults.
+// Everything the routes share: options, clock, companies, OAuth store, limiter, armed faults and webhooks.
 import type { SandboxClock } from './clock.js';
 import type { CompanyRegistry } from './company/registry.js';
 import type { FaultInjector } from './fault-injection.js';
 import type { RateLimiter } from './limits.js';
 import type { OAuthStore } from './oauth/store.js';
 import type { ResolvedOptions } from './options.js';
+import type { WebhookHub } from './webhooks/hub.js';
 
 export interface SandboxState {
   options: ResolvedOptions;
@@ -13,4 +14,5 @@ export interface SandboxState {
   oauth: OAuthStore;
   limiter: RateLimiter;
   faults: FaultInjector;
+  webhooks: WebhookHub;
 }

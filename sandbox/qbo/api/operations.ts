@@ -1,12 +1,13 @@
 // Create, read, update (full or sparse), delete, void and send: the generic rules around every entity
 // (Id + SyncToken, 5010 on a stale token, 610 for missing objects, system fields owned by the service).
+import type { ChangeOperation } from '../company/changes.js';
 import type { EntityName } from '../company/company.js';
 import { omit, stamp, SYSTEM_KEYS, type WriteContext } from '../entities/common.js';
 import { entityByName, ENTITY_DEFS, type EntityDef } from '../entities/index.js';
 import { fault } from '../faults.js';
 import { clone, isObject, type JsonObject } from '../json.js';
 import { conformBody } from '../schema/conform.js';
-import { intuitTime } from '../time.js';
+import { intuitTime, metaTime } from '../time.js';
 
 export function requireDef(path: string): EntityDef {
   const def = entityByName(path);
@@ -38,9 +39,9 @@ function checkSyncToken(def: EntityDef, current: JsonObject, body: JsonObject): 
   if (String(body.SyncToken) !== current.SyncToken) throw fault.stale(def.name);
 }
 
-function save(ctx: WriteContext, def: EntityDef, id: string, state: JsonObject, previous?: JsonObject): JsonObject {
+function save(ctx: WriteContext, def: EntityDef, id: string, state: JsonObject, previous?: JsonObject, operation?: ChangeOperation): JsonObject {
   const saved = stamp(ctx, id, state, previous);
-  ctx.company.put(def.name, saved);
+  ctx.company.put(def.name, saved, operation);
   def.afterSave?.(ctx, saved, previous);
   // afterSave may have refreshed computed figures (e.g. a customer's Balance): answer with the stored state.
   return clone(ctx.company.get(def.name, id) ?? saved);
@@ -86,7 +87,7 @@ export function voidEntity(ctx: WriteContext, def: EntityDef, raw: unknown): Jso
   const body = bodyObject(raw, def);
   const current = existing(ctx, def.name, body);
   checkSyncToken(def, current, body);
-  return save(ctx, def, String(current.Id), def.voided(ctx, current), current);
+  return save(ctx, def, String(current.Id), def.voided(ctx, current), current, 'Void');
 }
 
 export function readEntity(ctx: WriteContext, def: EntityDef, id: string): JsonObject {
@@ -98,7 +99,10 @@ export function readEntity(ctx: WriteContext, def: EntityDef, id: string): JsonO
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
-/** POST /invoice/{id}/send?sendTo=…: EmailStatus becomes EmailSent (and BillEmail the address used). */
+/**
+ * POST /invoice/{id}/send?sendTo=…: EmailStatus becomes EmailSent, DeliveryInfo says when (whole seconds, as
+ * Intuit's sample), BillEmail becomes the address used, the e-mail lands in the outbox, webhooks say Emailed.
+ */
 export function sendInvoice(ctx: WriteContext, id: string, sendTo: string | undefined): JsonObject {
   const def = ENTITY_DEFS.Invoice;
   const invoice = readEntity(ctx, def, id);
@@ -110,9 +114,10 @@ export function sendInvoice(ctx: WriteContext, id: string, sendTo: string | unde
     ...omit(stored, SYSTEM_KEYS),
     BillEmail: { Address: address },
     EmailStatus: 'EmailSent',
-    DeliveryInfo: { DeliveryType: 'Email', DeliveryTime: intuitTime(ctx.now) },
+    DeliveryInfo: { DeliveryType: 'Email', DeliveryTime: metaTime(ctx.now) },
   };
   const saved = stamp(ctx, id, state, stored);
-  ctx.company.put('Invoice', saved);
+  ctx.company.put('Invoice', saved, 'Emailed');
+  ctx.company.outbox.push({ invoiceId: id, docNumber: typeof saved.DocNumber === 'string' ? saved.DocNumber : null, to: address, at: ctx.now });
   return clone(saved);
 }

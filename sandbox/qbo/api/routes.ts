@@ -1,5 +1,9 @@
-// The Accounting API v3 under /v3/company/:realmId: entity CRUD, void, invoice send, query and batch.
+// The Accounting API v3 under /v3/company/:realmId: entity CRUD, void, invoice send, query, batch, change data
+// capture and the company's preferences.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { changeDataCapture } from '../cdc.js';
+import { ENTITY_DEFS } from '../entities/index.js';
+import { PREFERENCES_ID } from '../entities/preferences.js';
 import { fault } from '../faults.js';
 import { executeQuery } from '../query/execute.js';
 import type { SandboxState } from '../state.js';
@@ -71,6 +75,30 @@ export async function accountingRoutes(app: FastifyInstance, state: SandboxState
   );
   app.post<{ Params: RealmParams }>(`${base}/batch`, (request, reply) =>
     runApiCall(state, request, reply, batchCall(request.params.realmId, request.body, state.options.limits.batchMaxItems)),
+  );
+
+  app.get<{ Params: RealmParams }>(`${base}/cdc`, (request, reply) =>
+    runApiCall(state, request, reply, {
+      realmId: request.params.realmId,
+      method: 'GET',
+      entity: 'cdc',
+      operation: 'cdc',
+      endpoint: 'GET cdc',
+      writes: 0,
+      execute: (ctx) => changeDataCapture(ctx.company, queryParam(request, 'entities'), queryParam(request, 'changedsince'), ctx.now),
+    }),
+  );
+  // Preferences have no id in Intuit's read URL: there is one object per company.
+  app.get<{ Params: RealmParams }>(`${base}/preferences`, (request, reply) =>
+    runApiCall(state, request, reply, {
+      realmId: request.params.realmId,
+      method: 'GET',
+      entity: 'preferences',
+      operation: 'read',
+      endpoint: 'GET preferences',
+      writes: 0,
+      execute: (ctx) => ({ Preferences: readEntity(ctx, ENTITY_DEFS.Preferences, PREFERENCES_ID) }),
+    }),
   );
 
   app.get<{ Params: IdParams }>(`${base}/:entity/:id`, (request, reply) => {

@@ -1,5 +1,6 @@
 // One QuickBooks company (realm): its objects by entity, id sequences, settings and request statistics.
 import type { JsonObject } from '../json.js';
+import type { ChangeListener, ChangeOperation } from './changes.js';
 
 export const ENTITY_NAMES = [
   'Account',
@@ -10,8 +11,10 @@ export const ENTITY_NAMES = [
   'Invoice',
   'Item',
   'Payment',
+  'Preferences',
   'PurchaseOrder',
   'TaxCode',
+  'TimeActivity',
   'Vendor',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
@@ -39,14 +42,28 @@ export interface StoredResponse {
   body: string;
 }
 
+/** An invoice e-mail QuickBooks "sent" (POST /invoice/{id}/send): what a customer would have received. */
+export interface SentEmail {
+  invoiceId: string;
+  docNumber: string | null;
+  to: string;
+  /** Sandbox clock, ms. */
+  at: number;
+}
+
 const MAX_STORED_REQUEST_IDS = 20_000;
 
 export class Company {
   readonly stats: RealmStats = { requests: 0, writes: 0, throttled: 0, injectedFaults: 0, replays: 0, byEndpoint: {}, lastMinorVersion: null };
   /** Per-customer sales tax rate overrides (percent text), set through the control surface. */
   readonly customerTaxRates = new Map<string, string>();
+  /** Invoice e-mails sent, oldest first. */
+  readonly outbox: SentEmail[] = [];
+  /** Told of every Create/Update/Delete/Void/Emailed (webhooks); side effects report as Update. */
+  onChange: ChangeListener | undefined;
   private readonly tables = new Map<EntityName, Map<string, JsonObject>>();
-  private readonly tombstones = new Map<EntityName, Set<string>>();
+  /** Deleted ids with the time of deletion: 610 on reads, `status: "Deleted"` in CDC. */
+  private readonly tombstones = new Map<EntityName, Map<string, number>>();
   private readonly listSequences = new Map<EntityName, number>();
   private transactionSequence = 0;
   private readonly docSequences = new Map<EntityName, number>();
@@ -56,6 +73,7 @@ export class Company {
     readonly realmId: string,
     readonly createdAt: number,
     public settings: CompanySettings,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get(entity: EntityName, id: string): JsonObject | undefined {
@@ -70,27 +88,47 @@ export class Company {
     return this.tables.get(entity)?.size ?? 0;
   }
 
-  put(entity: EntityName, object: JsonObject): void {
+  /**
+   * Stores an object. A new Id is a Create and a new SyncToken an Update, unless the caller names the
+   * operation (Void, Emailed); a store without a new SyncToken (a customer's Balance) is no change at all.
+   */
+  put(entity: EntityName, object: JsonObject, operation?: ChangeOperation): void {
     let table = this.tables.get(entity);
     if (!table) {
       table = new Map();
       this.tables.set(entity, table);
     }
-    table.set(String(object.Id), object);
+    const id = String(object.Id);
+    const previous = table.get(id);
+    table.set(id, object);
+    const changed = operation ?? (previous === undefined ? 'Create' : previous.SyncToken !== object.SyncToken ? 'Update' : undefined);
+    if (changed) this.report(entity, id, changed);
   }
 
   remove(entity: EntityName, id: string): void {
     this.tables.get(entity)?.delete(id);
     let dead = this.tombstones.get(entity);
     if (!dead) {
-      dead = new Set();
+      dead = new Map();
       this.tombstones.set(entity, dead);
     }
-    dead.add(id);
+    dead.set(id, this.now());
+    this.report(entity, id, 'Delete');
   }
 
   wasDeleted(entity: EntityName, id: string): boolean {
     return this.tombstones.get(entity)?.has(id) ?? false;
+  }
+
+  /** Ids deleted at or after `since` (ms), oldest first. */
+  deletedSince(entity: EntityName, since: number): Array<{ id: string; at: number }> {
+    const dead = this.tombstones.get(entity);
+    if (!dead) return [];
+    return [...dead].filter(([, at]) => at >= since).map(([id, at]) => ({ id, at })).sort((a, b) => a.at - b.at);
+  }
+
+  private report(entity: EntityName, id: string, operation: ChangeOperation): void {
+    this.onChange?.({ realmId: this.realmId, entity, id, operation, at: this.now() });
   }
 
   /** Name lists number each entity on its own; transactions share one sequence, as in QuickBooks. */

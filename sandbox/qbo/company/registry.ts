@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { parseDecimal } from '../../../domain/money.js';
 import type { SandboxClock } from '../clock.js';
+import type { ChangeListener } from './changes.js';
 import { Company, type CompanySettings } from './company.js';
 import { seedCompany } from './seed.js';
 
@@ -25,7 +26,10 @@ export function normalizeRate(rate: string | number | null | undefined): string 
 export class CompanyRegistry {
   private readonly companies = new Map<string, Company>();
 
-  constructor(private readonly clock: SandboxClock) {}
+  constructor(
+    private readonly clock: SandboxClock,
+    private readonly onChange?: ChangeListener,
+  ) {}
 
   create(options: CompanyOptions = {}): Company {
     const realmId = options.realmId ?? this.newRealmId();
@@ -35,8 +39,10 @@ export class CompanyRegistry {
       purchaseOrders: options.purchaseOrders ?? true,
       salesTaxRate: normalizeRate(options.salesTaxRate),
     };
-    const company = new Company(realmId, this.clock.now(), settings);
+    const company = new Company(realmId, this.clock.now(), settings, () => this.clock.now());
     seedCompany(company, this.clock.now());
+    // Attached after seeding: a new company's chart of accounts is not news to anyone.
+    company.onChange = this.onChange;
     this.companies.set(realmId, company);
     return company;
   }

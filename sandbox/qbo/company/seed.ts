@@ -1,7 +1,8 @@
 // A new company as QuickBooks Online creates it for a US business: chart of accounts, the US
-// pseudo tax codes TAX and NON, CompanyInfo, and the two default service items.
+// pseudo tax codes TAX and NON, CompanyInfo, Preferences, and the two default service items.
 import { accountState } from '../entities/accounts.js';
 import { refTo, stamp, type WriteContext } from '../entities/common.js';
+import { initialPreferences, PREFERENCES_ID } from '../entities/preferences.js';
 import type { JsonObject } from '../json.js';
 import { companyDate } from '../time.js';
 import type { Company } from './company.js';
@@ -57,6 +58,7 @@ export function seedCompany(company: Company, now: number): void {
       DefaultTimeZone: 'America/Los_Angeles',
     }),
   );
+  company.put('Preferences', stamp(ctx, PREFERENCES_ID, initialPreferences(company.settings)));
   const services = accounts.get('Services') as JsonObject;
   for (const name of ['Services', 'Hours']) {
     company.put(

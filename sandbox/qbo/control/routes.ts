@@ -1,28 +1,17 @@
 // HTTP face of the control surface, under /_sandbox. Bodies are JSON; errors are { "error": "…" }.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { CompanyOptions } from '../company/registry.js';
 import type { CommitFailureSpec, FailureSpec } from '../fault-injection.js';
-import { isObject } from '../json.js';
 import type { SandboxState } from '../state.js';
 import { intuitTime } from '../time.js';
-import { ControlError, type CompanySettingsPatch, type SandboxControl } from './surface.js';
+import { bookkeeperRoutes } from './bookkeeper-routes.js';
+import { ControlError } from './errors.js';
+import { body, guarded } from './reply.js';
+import type { CompanySettingsPatch, SandboxControl } from './surface.js';
+import { webhookRoutes } from './webhook-routes.js';
 
 interface Realm {
   realmId: string;
-}
-
-function body(value: unknown): Record<string, unknown> {
-  return isObject(value) ? value : {};
-}
-
-async function guarded(reply: FastifyReply, status: number, run: () => unknown): Promise<unknown> {
-  try {
-    const result = run();
-    return reply.code(status).send(result ?? { ok: true });
-  } catch (error) {
-    if (error instanceof ControlError || error instanceof Error) return reply.code(error instanceof ControlError ? 404 : 400).send({ error: error.message });
-    throw error;
-  }
 }
 
 export async function controlRoutes(app: FastifyInstance, deps: { state: SandboxState; control: SandboxControl }): Promise<void> {
@@ -30,7 +19,11 @@ export async function controlRoutes(app: FastifyInstance, deps: { state: Sandbox
 
   app.get('/_sandbox', async () => ({
     companies: 'GET|POST /_sandbox/companies, GET /_sandbox/companies/:realmId[/:entity]',
-    settings: 'POST /_sandbox/companies/:realmId/settings { purchaseOrders?, salesTaxRate?, name? }',
+    settings: 'POST /_sandbox/companies/:realmId/settings { purchaseOrders?, salesTaxRate?, name?, timeTracking?, workWeekStart? }',
+    bookkeeper:
+      'POST /_sandbox/companies/:realmId/payments, POST …/payments/:id/void, DELETE …/payments/:id, POST …/records/:entity[?operation=void|delete]',
+    emails: 'GET /_sandbox/companies/:realmId/emails',
+    webhooks: 'GET|PUT|DELETE /_sandbox/webhooks, GET /_sandbox/webhooks/deliveries, POST|DELETE /_sandbox/webhooks/faults, POST /_sandbox/webhooks/flush',
     customerTaxRate: 'POST /_sandbox/companies/:realmId/customers/:customerId/tax-rate { rate }',
     tokens: 'POST /_sandbox/companies/:realmId/tokens | /expire-tokens | /disconnect',
     faults: 'GET|POST|DELETE /_sandbox/faults, POST /_sandbox/faults/commit-then-fail, DELETE /_sandbox/faults/:id',
@@ -102,4 +95,7 @@ export async function controlRoutes(app: FastifyInstance, deps: { state: Sandbox
     control.reset();
     return { ok: true };
   });
+
+  bookkeeperRoutes(app, control);
+  webhookRoutes(app, control.webhooks);
 }

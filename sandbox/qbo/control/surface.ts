@@ -1,20 +1,25 @@
-// The sandbox's own control surface (not Intuit's): inspect companies, arm faults, move the clock,
-// expire or revoke tokens. Used programmatically by tests and over HTTP under /_sandbox.
+// The sandbox's own control surface (not Intuit's): inspect companies, arm faults, move the clock, expire or
+// revoke tokens, act as the bookkeeper, configure webhooks. Used programmatically by tests and over HTTP.
 import { createEntity } from '../api/operations.js';
 import { ENTITY_NAMES, type Company, type EntityName } from '../company/company.js';
 import { normalizeRate, type CompanyOptions } from '../company/registry.js';
-import { entityByName } from '../entities/index.js';
+import { changePreferences, PREFERENCES_ID, WEEKDAYS, type Weekday } from '../entities/preferences.js';
 import type { CommitFailureSpec, FailureSpec } from '../fault-injection.js';
-import { clone, type JsonObject } from '../json.js';
+import { clone, isObject, type JsonObject } from '../json.js';
 import type { TokenSet } from '../oauth/store.js';
 import type { SandboxState } from '../state.js';
 import { intuitTime } from '../time.js';
+import { createBookkeeper, defFromPath } from './bookkeeper.js';
+import { ControlError } from './errors.js';
+import { createWebhookControl } from './webhooks.js';
+
+export { ControlError } from './errors.js';
 
 export interface CompanySummary {
   realmId: string;
   name: string;
   createdAt: string;
-  settings: { purchaseOrders: boolean; salesTaxRate: string | null };
+  settings: { purchaseOrders: boolean; salesTaxRate: string | null; timeTracking: boolean; workWeekStart: string };
   customerTaxRates: Record<string, string>;
   counts: Record<string, number>;
   stats: Company['stats'];
@@ -25,16 +30,37 @@ export interface CompanySettingsPatch {
   name?: string;
   purchaseOrders?: boolean;
   salesTaxRate?: string | number | null;
+  /** Time tracking on or off (Preferences TimeTrackingPrefs.UseServices). */
+  timeTracking?: boolean;
+  /** First day of the work week (TimeTrackingPrefs.WorkWeekStartDate), e.g. "Monday". */
+  workWeekStart?: Weekday;
 }
 
-export class ControlError extends Error {}
+/** An e-mail QuickBooks sent for an invoice, as the inspection route lists it. */
+export interface SentEmailView {
+  realmId: string;
+  invoiceId: string;
+  docNumber: string | null;
+  to: string;
+  time: string;
+}
+
+function timeTrackingPrefs(company: Company): JsonObject {
+  const block = company.get('Preferences', PREFERENCES_ID)?.TimeTrackingPrefs;
+  return isObject(block) ? block : {};
+}
 
 function summarize(state: SandboxState, company: Company): CompanySummary {
   return {
     realmId: company.realmId,
     name: company.settings.name,
     createdAt: intuitTime(company.createdAt),
-    settings: { purchaseOrders: company.settings.purchaseOrders, salesTaxRate: company.settings.salesTaxRate },
+    settings: {
+      purchaseOrders: company.settings.purchaseOrders,
+      salesTaxRate: company.settings.salesTaxRate,
+      timeTracking: timeTrackingPrefs(company).UseServices !== false,
+      workWeekStart: String(timeTrackingPrefs(company).WorkWeekStartDate ?? 'Monday'),
+    },
     customerTaxRates: Object.fromEntries(company.customerTaxRates),
     counts: Object.fromEntries(ENTITY_NAMES.map((name) => [name, company.count(name)])),
     stats: structuredClone(company.stats),
@@ -42,9 +68,27 @@ function summarize(state: SandboxState, company: Company): CompanySummary {
   };
 }
 
-/** `invoice`, `Invoice`, `invoices`, `purchaseorders` → the entity name. */
 function entityFromPath(path: string): EntityName | undefined {
-  return (entityByName(path) ?? entityByName(path.replace(/s$/i, '')) ?? entityByName(path.replace(/es$/i, '')))?.name;
+  return defFromPath(path)?.name;
+}
+
+/** Settings that live in Preferences change as the bookkeeper would change them: a new SyncToken and a webhook. */
+function preferenceChanges(company: Company, patch: CompanySettingsPatch): Record<string, JsonObject> {
+  const changes: Record<string, JsonObject> = {};
+  const time: JsonObject = {};
+  if (patch.timeTracking !== undefined) {
+    if (typeof patch.timeTracking !== 'boolean') throw new Error('timeTracking must be true or false');
+    time.UseServices = patch.timeTracking;
+  }
+  if (patch.workWeekStart !== undefined) {
+    if (!(WEEKDAYS as readonly string[]).includes(patch.workWeekStart)) throw new Error(`workWeekStart must be one of ${WEEKDAYS.join(', ')}`);
+    time.WorkWeekStartDate = patch.workWeekStart;
+  }
+  if (Object.keys(time).length > 0) changes.TimeTrackingPrefs = time;
+  const usingSalesTax = company.settings.salesTaxRate !== null;
+  const taxPrefs = company.get('Preferences', PREFERENCES_ID)?.TaxPrefs;
+  if (isObject(taxPrefs) && taxPrefs.UsingSalesTax !== usingSalesTax) changes.TaxPrefs = { UsingSalesTax: usingSalesTax };
+  return changes;
 }
 
 export function createControl(state: SandboxState) {
@@ -69,13 +113,24 @@ export function createControl(state: SandboxState) {
       },
       configure: (realmId: string, patch: CompanySettingsPatch): CompanySummary => {
         const found = company(realmId);
+        const previous = found.settings;
         found.settings = {
           name: patch.name ?? found.settings.name,
           purchaseOrders: patch.purchaseOrders ?? found.settings.purchaseOrders,
           salesTaxRate: patch.salesTaxRate === undefined ? found.settings.salesTaxRate : normalizeRate(patch.salesTaxRate),
         };
+        try {
+          const changes = preferenceChanges(found, patch);
+          if (Object.keys(changes).length > 0) changePreferences({ company: found, now: state.clock.now() }, changes);
+        } catch (error) {
+          found.settings = previous;
+          throw error;
+        }
         return summarize(state, found);
       },
+      /** Invoice e-mails QuickBooks sent for the realm, oldest first. */
+      emails: (realmId: string): SentEmailView[] =>
+        company(realmId).outbox.map((e) => ({ realmId, invoiceId: e.invoiceId, docNumber: e.docNumber, to: e.to, time: intuitTime(e.at) })),
       /** A customer's own sales tax rate in percent (null: back to the company default). */
       setCustomerTaxRate: (realmId: string, customerId: string, rate: string | number | null): void => {
         const found = company(realmId);
@@ -89,8 +144,7 @@ export function createControl(state: SandboxState) {
        * no token, no throttle, no statistics. For seeding large companies in tests and benchmarks.
        */
       insert: (realmId: string, entity: string, body: JsonObject): JsonObject => {
-        const name = entityFromPath(entity);
-        const def = name && entityByName(name);
+        const def = defFromPath(entity);
         if (!def) throw new ControlError(`unknown entity ${entity}`);
         return createEntity({ company: company(realmId), now: state.clock.now() }, def, body);
       },
@@ -119,8 +173,11 @@ export function createControl(state: SandboxState) {
       list: () => state.faults.list(),
       clear: (id?: string): void => state.faults.clear(id),
     },
+    bookkeeper: createBookkeeper(state),
+    webhooks: createWebhookControl(state.webhooks),
     clock: state.clock,
     reset(): void {
+      state.webhooks.reset();
       state.companies.clear();
       state.oauth.clear();
       state.faults.clear();

@@ -5,7 +5,9 @@ import { invoiceDef } from './invoice.js';
 import { itemDef } from './item.js';
 import { customerDef, employeeDef, vendorDef } from './names.js';
 import { paymentDef } from './payment.js';
+import { preferencesDef } from './preferences.js';
 import { billDef, purchaseOrderDef } from './purchases.js';
+import { timeActivityDef } from './time-activity.js';
 import type { EntityDef } from './types.js';
 
 export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
@@ -17,8 +19,10 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
   Invoice: invoiceDef,
   Item: itemDef,
   Payment: paymentDef,
+  Preferences: preferencesDef,
   PurchaseOrder: purchaseOrderDef,
   TaxCode: taxCodeDef,
+  TimeActivity: timeActivityDef,
   Vendor: vendorDef,
 };
 

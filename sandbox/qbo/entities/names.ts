@@ -3,6 +3,7 @@ import type { EntityName } from '../company/company.js';
 import { fault } from '../faults.js';
 import type { JsonObject } from '../json.js';
 import { bool, checkName, nameKey, omit, text, USD, type WriteContext } from './common.js';
+import { employeeFields } from './employee.js';
 import type { EntityDef } from './types.js';
 
 const NAME_ENTITIES: readonly EntityName[] = ['Customer', 'Vendor', 'Employee'];
@@ -70,7 +71,7 @@ function buildName(entity: EntityName, ctx: WriteContext, input: JsonObject, pre
     PrintOnCheckName: text(input, 'PrintOnCheckName') ?? displayName,
     Active: active,
   };
-  if (entity === 'Employee') return state;
+  if (entity === 'Employee') return { ...state, ...employeeFields(input) };
   state.CurrencyRef = input.CurrencyRef ?? USD;
   state.Balance = previous?.Balance ?? 0;
   if (entity === 'Vendor') {

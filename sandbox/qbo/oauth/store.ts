@@ -176,6 +176,15 @@ export class OAuthStore {
     return count;
   }
 
+  /** The app is connected to the realm: a grant it was given is neither revoked nor past its hard expiry. */
+  isConnected(clientId: string, realmId: string): boolean {
+    const now = this.clock.now();
+    for (const grant of this.grants.values()) {
+      if (grant.clientId === clientId && grant.realmId === realmId && !grant.revoked && grant.hardExpiresAt > now) return true;
+    }
+    return false;
+  }
+
   summary(realmId: string): { grants: number; activeGrants: number; liveAccessTokens: number; tokenEndpoint: TokenStats } {
     const grants = [...this.grants.values()].filter((g) => g.realmId === realmId);
     const now = this.clock.now();
