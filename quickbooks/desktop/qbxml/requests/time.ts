@@ -99,9 +99,6 @@ function duration(minutes: Minutes): string {
 /** The shared body from TxnDate to BillableStatus, in schema order. */
 function entryBody(input: TimeEntryFields): string {
   checkRefs(input);
-  if ((input.billableStatus === 'Billable' || input.billableStatus === 'HasBeenBilled') && (!input.customer || !input.itemService)) {
-    throw new QbxmlInputError('Billable time needs a customer (CustomerRef) and a service item (ItemServiceRef)', 'BillableStatus');
-  }
   return (
     optDate('TxnDate', input.txnDate) +
     refElement('EntityRef', input.entity, QBXML_LIMITS.entityFullName) +
@@ -117,6 +114,10 @@ function entryBody(input: TimeEntryFields): string {
 }
 
 export function buildTimeTrackingAdd(requestId: string, input: TimeTrackingAddInput): string {
+  // a Mod may mark time billed that already names both (what it leaves out stays), so only an Add is checked here
+  if ((input.billableStatus === 'Billable' || input.billableStatus === 'HasBeenBilled') && (!input.customer || !input.itemService)) {
+    throw new QbxmlInputError('Billable time needs a customer (CustomerRef) and a service item (ItemServiceRef)', 'BillableStatus');
+  }
   const body = entryBody(input) + guid('ExternalGUID', input.externalGuid);
   return `${openRq('TimeTrackingAdd', requestId)}<TimeTrackingAdd>${body}</TimeTrackingAdd></TimeTrackingAddRq>`;
 }
