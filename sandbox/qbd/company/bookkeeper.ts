@@ -290,7 +290,7 @@ export function createBookkeeper({ store, ids, clock, features }: BookkeeperDeps
       logListDeletion(store, clock.now(), list, target.id, target.record.created, target.fullName);
     },
     deleteTransaction(type, txnId) {
-      deleteTransaction(store, clock.now(), type, txnId);
+      deleteTransaction(store, ids, clock.now(), type, txnId);
     },
     setEmployeePayroll(employee, setup) {
       const record = findName('Employee', employee);

@@ -4,7 +4,7 @@
 // a request here (ListDel is not emulated).
 import type { ListDelType, TxnDelType } from '../../../quickbooks/desktop/qbxml/requests/deletes.js';
 import { child, children, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
-import { formatDateTime, parseFilterDate } from './clock.js';
+import { formatDateTime, parseFilterDate, type IdFactory } from './clock.js';
 import { text, type HandlerContext, type HandlerResult } from './context.js';
 import { objectNotFound, statusMessages } from './errors.js';
 import { deletedRet } from './render-time.js';
@@ -17,7 +17,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Removes a transaction and logs it; 3120 when no transaction of that type has that TxnID. */
 type TxnDeletion = Extract<DeletionRecord, { kind: 'txn' }>;
 
-export function deleteTransaction(store: Store, now: Date, type: TxnDelType, txnId: string): TxnDeletion {
+export function deleteTransaction(store: Store, ids: IdFactory, now: Date, type: TxnDelType, txnId: string): TxnDeletion {
   const log = (created: Date, refNumber?: string): TxnDeletion => {
     const record: TxnDeletion = { kind: 'txn', type, id: txnId, created, deleted: now, ...(refNumber ? { refNumber } : {}) };
     store.deletions.push(record);
@@ -34,7 +34,12 @@ export function deleteTransaction(store: Store, now: Date, type: TxnDelType, txn
       const invoice = store.invoices.get(txnId);
       if (!invoice) break;
       // the payments applied to it stay, as unused credit on the customer (QuickBooks warns, then does this)
-      for (const payment of store.payments.values()) payment.applied = payment.applied.filter((a) => a.invoiceId !== txnId);
+      for (const payment of store.payments.values()) {
+        if (!payment.applied.some((a) => a.invoiceId === txnId)) continue;
+        payment.applied = payment.applied.filter((a) => a.invoiceId !== txnId);
+        payment.modified = now;
+        payment.editSequence = ids.editSequence(payment.editSequence);
+      }
       store.invoices.delete(txnId);
       return log(invoice.created, invoice.refNumber);
     }
@@ -64,7 +69,7 @@ export function deleteTransaction(store: Store, now: Date, type: TxnDelType, txn
 
 export function txnDel(ctx: HandlerContext, rq: XNode): HandlerResult {
   const type = text(rq, 'TxnDelType') as TxnDelType;
-  const deleted = deleteTransaction(ctx.store, ctx.now, type, text(rq, 'TxnID') ?? '');
+  const deleted = deleteTransaction(ctx.store, ctx.ids, ctx.now, type, text(rq, 'TxnID') ?? '');
   const records = [leaf('TxnDelType', type), leaf('TxnID', deleted.id), leaf('TimeDeleted', formatDateTime(deleted.deleted, ctx.offsetMinutes)), leaf('RefNumber', deleted.refNumber)];
   return { records: records.filter((r): r is XNode => Boolean(r)) };
 }

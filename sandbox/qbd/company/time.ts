@@ -29,8 +29,8 @@ function nameByRef(ctx: HandlerContext, node: XNode, name: string): { record: Na
 
 /** The person: employee, vendor or other name. */
 function entity(ctx: HandlerContext, node: XNode): NameRecord {
-  const found = nameByRef(ctx, node, 'EntityRef') as { record: NameRecord | undefined; label: string };
-  if (!found.record) throw invalidReference('Entity', found.label, OBJECT);
+  const found = nameByRef(ctx, node, 'EntityRef');
+  if (!found?.record) throw invalidReference('Entity', found?.label ?? '', OBJECT);
   if (found.record.kind === 'Customer') throw wrongTypeReference('Entity', found.label, OBJECT);
   return found.record;
 }

@@ -201,3 +201,30 @@ describe('the other lists', () => {
     expect([...verdicts].filter(([, errors]) => errors.length)).toEqual([]);
   });
 });
+
+describe('the bookkeeper and the seed', () => {
+  it('seeds numbered, stable names and returns them; refuses what QuickBooks refuses', () => {
+    const { cf, seed } = company(2, 2);
+    expect(seed).toMatchObject({
+      customers: ['Customer 0001', 'Customer 0002'],
+      jobs: ['Customer 0001:Job 01', 'Customer 0001:Job 02', 'Customer 0002:Job 01', 'Customer 0002:Job 02'],
+      serviceItems: ['Service 001', 'Service 002', 'Service 003'],
+      wageItems: ['Hourly Regular', 'Hourly Overtime', 'Salary'],
+      employees: ['Employee 001', 'Employee 002', 'Employee 003'],
+      salariedEmployees: ['Salaried 001'],
+      employeesNotSet: ['New Hire 001'],
+      vendors: ['Contractor 001', 'Contractor 002'],
+      otherNames: ['Owner 01'],
+      classes: ['Region 01', 'Region 01:Field', 'Region 02', 'Region 02:Field'],
+    });
+    const bk = cf.bookkeeper;
+    expect(() => bk.addVendor({ name: 'employee 001' })).toThrow(/already in use/);
+    expect(() => bk.addCustomer({ name: 'Job 01', parent: 'Customer 0001' })).toThrow(/"Customer 0001:Job 01" is already in use/);
+    expect(bk.addCustomer({ name: 'Job 01', parent: 'Customer 0001:Job 01' })).toMatch(/^8[0-9A-F]{7}-\d{10}$/);
+    expect(() => bk.addCustomer({ name: 'X', parent: 'Nobody' })).toThrow(/no Customer "Nobody"/);
+    expect(() => bk.addEmployee({ name: 'Z', payroll: { useTimeData: 'UseTimeData', earnings: [{ wageItem: 'Piecework' }] } })).toThrow(/no payroll item "Piecework"/);
+    expect(() => bk.setActive('Vendor', 'Owner 01', false)).toThrow(/no Vendor "Owner 01"/);
+    expect(cf.list('Customer').find((c) => c.fullName === 'Customer 0001:Job 01:Job 01')).toMatchObject({ sublevel: 2 });
+    expect(cf.list('PayrollItemWage').map((w) => w.name)).toEqual(['Hourly Regular', 'Hourly Overtime', 'Salary']);
+  });
+});

@@ -2,7 +2,16 @@
 // must name, who may carry a payroll item, EditSequence on Mods, deletions remembered 90 days, the time-tracking
 // preference, and text outside Windows-1252.
 import { describe, expect, it } from 'vitest';
-import { buildQbxmlMessage, buildRequest, parseQbxmlResponse, type PreferencesRecord, type TimeTrackingAddInput, type TimeTrackingRecord } from '../../../../quickbooks/desktop/qbxml/index.js';
+import {
+  buildQbxmlMessage,
+  buildRequest,
+  parseQbxmlResponse,
+  type InvoiceRecord,
+  type PreferencesRecord,
+  type ReceivePaymentRecord,
+  type TimeTrackingAddInput,
+  type TimeTrackingRecord,
+} from '../../../../quickbooks/desktop/qbxml/index.js';
 import { createCompanyFile, QbHresultError } from '../../../../sandbox/qbd/company-file.js';
 import { seedTimeCompany } from '../../../../sandbox/qbd/company/seed-time.js';
 import { validateAgainstXsd } from '../qbxml/xsd.js';
@@ -204,6 +213,18 @@ describe('TimeTrackingMod and TxnDel', () => {
     expect(one(asked).records).toHaveLength(1);
     clock.advance(2 * DAY);
     expect(one(asked)).toMatchObject({ statusCode: 1, statusMessage: 'A query request did not find a matching object in QuickBooks', records: [] });
+  });
+
+  it('TxnDel of an invoice leaves its payment as unused credit, with a new EditSequence; a TxnID of another type answers 3120', () => {
+    const { one } = company();
+    const inv = one({ kind: 'InvoiceAdd', requestId: 'i', input: { customer: { fullName: 'Customer 0001' }, refNumber: 'T-1', lines: [{ item: { fullName: 'Service 001' }, quantity: '2' }] } }).records[0] as InvoiceRecord;
+    const pay = one({ kind: 'ReceivePaymentAdd', requestId: 'p', input: { customer: { fullName: 'Customer 0001' }, totalAmountCents: 5000, applyTo: [{ txnId: inv.txnId, paymentAmountCents: 5000 }] } }).records[0] as ReceivePaymentRecord;
+    expect(one({ kind: 'TxnDel', requestId: 'wrong-type', input: { txnDelType: 'Bill', txnId: inv.txnId } }).statusCode).toBe(3120);
+    expect(one({ kind: 'TxnDel', requestId: 'd', input: { txnDelType: 'Invoice', txnId: inv.txnId } }).records[0]).toMatchObject({ txnDelType: 'Invoice', txnId: inv.txnId, refNumber: 'T-1' });
+    const after = one({ kind: 'ReceivePaymentQuery', requestId: 'q', input: { txnIds: [pay.txnId] } }).records[0] as ReceivePaymentRecord;
+    expect(after).toMatchObject({ totalAmountCents: 5000, unusedPaymentCents: 5000, appliedTo: [] });
+    expect(after.editSequence).not.toBe(pay.editSequence);
+    expect(one({ kind: 'TxnDeletedQuery', requestId: 'tq', input: { txnDelTypes: ['Invoice'] } }).records).toEqual([expect.objectContaining({ txnDelType: 'Invoice', refNumber: 'T-1' })]);
   });
 
   it('pages time entries by week and person with an iterator', () => {
