@@ -2,18 +2,14 @@
 // (through the Web Connector or the SDK's ProcessRequest), with fault injection and inspection for tests.
 import type { XNode } from '../../quickbooks/desktop/qbxml/tree.js';
 import { parseXmlTree, XmlSyntaxError } from '../../quickbooks/desktop/qbxml/tree.js';
-import { recordFromRet } from '../../quickbooks/desktop/qbxml/read-records.js';
-import type { AccountRecord as AccountView, BillRecord as BillView, CustomerRecord, InvoiceRecord as InvoiceView, ItemRecord as ItemView, PurchaseOrderRecord as PurchaseOrderView, ReceivePaymentRecord, VendorRecord } from '../../quickbooks/desktop/qbxml/records.js';
+import { createBookkeeper, type Bookkeeper } from './company/bookkeeper.js';
+import { describeCharacter, firstLiteralUnstorable, storeAsQuickBooksWould } from './company/charset.js';
 import { braceGuid, IdFactory, type Clock } from './company/clock.js';
-import type { CompanyFeatures, HandlerContext, HandlerResult, IteratorState } from './company/context.js';
-import { conversionError, HRESULT, QbHresultError, QbStatusError, statusMessages, stringTooLong } from './company/errors.js';
-import { companyQuery, companyRet, hostQuery, hostRet, preferencesQuery, preferencesRet, type CompanyInfo, type HostInfo } from './company/host.js';
-import { invoiceAdd, invoiceMod, invoiceQuery } from './company/invoices.js';
-import { accountQuery, customerAdd, customerQuery, itemDiscountAdd, itemNonInventoryAdd, itemNonInventoryMod, itemQuery, itemSalesTaxAdd, itemServiceAdd, itemServiceMod, vendorAdd, vendorQuery } from './company/lists.js';
-import { receivePaymentAdd, receivePaymentQuery } from './company/payments.js';
-import { billAdd, billMod, billQuery, purchaseOrderAdd, purchaseOrderQuery } from './company/purchases.js';
-import { billRet, invoiceRet, paymentRet, purchaseOrderRet } from './company/render-txns.js';
-import { accountRet, customerRet, itemRet, vendorRet } from './company/render.js';
+import { DEFAULT_FEATURES, type CompanyFeatures, type HandlerContext, type IteratorState } from './company/context.js';
+import { conversionError, HRESULT, invalidTimeInterval, QbHresultError, QbStatusError, statusMessages, stringTooLong } from './company/errors.js';
+import { createHandlers } from './company/handlers.js';
+import { companyRet, hostRet, preferencesRet, type CompanyInfo, type HostInfo } from './company/host.js';
+import { listRecords, type ListTypes } from './company/inspect.js';
 import { seedCompany } from './company/seed.js';
 import { Store } from './company/store.js';
 import { el, serialize } from './company/xml.js';
@@ -21,6 +17,7 @@ import { validateTree, type SchemaIssue } from './schema/validate.js';
 import { loadQbxmlSchema, schemaVersionFor } from './schema/load.js';
 
 export { QbHresultError } from './company/errors.js';
+export type { ListTypes } from './company/inspect.js';
 
 export interface CompanyFileOptions {
   companyName?: string;
@@ -82,17 +79,6 @@ export interface CompanyFaults {
   clear(): void;
 }
 
-export interface ListTypes {
-  Customer: CustomerRecord;
-  Vendor: VendorRecord;
-  Item: ItemView;
-  Account: AccountView;
-  Invoice: InvoiceView;
-  Bill: BillView;
-  PurchaseOrder: PurchaseOrderView;
-  ReceivePayment: ReceivePaymentRecord;
-}
-
 export interface CompanyFileStats {
   messages: number;
   requests: number;
@@ -116,14 +102,14 @@ export interface CompanyFile {
   readonly faults: CompanyFaults;
   /** Every record of a type, as a client would parse it (lines included). */
   list<T extends keyof ListTypes>(type: T): ListTypes[T][];
+  /** What a bookkeeper does in QuickBooks' own windows: add, deactivate and delete list entries, set preferences. */
+  readonly bookkeeper: Bookkeeper;
   readonly stats: CompanyFileStats;
   /** Why the last message was refused as a parse error (QuickBooks itself gives no detail). */
   readonly lastParseError: string | undefined;
 }
 
 const DEFAULT_VERSIONS = ['1.0', '1.1', '2.0', '2.1', '3.0', '4.0', '4.1', '5.0', '6.0', '7.0', '8.0', '9.0', '10.0', '11.0', '12.0', '13.0', '14.0', '15.0', '16.0'];
-
-type Handler = (ctx: HandlerContext, rq: XNode) => HandlerResult;
 
 const WRITES = /(Add|Mod|Del|Void)$/;
 
@@ -150,7 +136,7 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
     ein: '12-3456789',
     dataExt: { ...(options.dataExt ?? {}) },
   };
-  const features: CompanyFeatures = { salesTax: true, purchaseOrders: true, readOnly: false, ...options.features };
+  const features: CompanyFeatures = { ...DEFAULT_FEATURES, ...definedOnly(options.features ?? {}) };
   const validate = options.validate ?? true;
 
   const store = new Store();
@@ -177,36 +163,8 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
     features,
   });
 
-  const handlers: Record<string, Handler> = {
-    HostQuery: hostQuery(host),
-    CompanyQuery: companyQuery(company),
-    PreferencesQuery: preferencesQuery,
-    AccountQuery: accountQuery,
-    CustomerAdd: customerAdd,
-    CustomerQuery: customerQuery,
-    VendorAdd: vendorAdd,
-    VendorQuery: vendorQuery,
-    ItemQuery: itemQuery,
-    ItemServiceAdd: itemServiceAdd,
-    ItemNonInventoryAdd: itemNonInventoryAdd,
-    ItemServiceMod: itemServiceMod,
-    ItemNonInventoryMod: itemNonInventoryMod,
-    ItemDiscountAdd: itemDiscountAdd,
-    ItemSalesTaxAdd: (ctx, rq) => {
-      if (!ctx.features.salesTax) throw new QbStatusError(3250, 'This feature is not enabled or not available in this version of QuickBooks.');
-      return itemSalesTaxAdd(ctx, rq);
-    },
-    InvoiceAdd: invoiceAdd,
-    InvoiceMod: invoiceMod,
-    InvoiceQuery: invoiceQuery,
-    BillAdd: billAdd,
-    BillMod: billMod,
-    BillQuery: billQuery,
-    PurchaseOrderAdd: purchaseOrderAdd,
-    PurchaseOrderQuery: purchaseOrderQuery,
-    ReceivePaymentAdd: receivePaymentAdd,
-    ReceivePaymentQuery: receivePaymentQuery,
-  };
+  const handlers = createHandlers(host, company);
+  const bookkeeper = createBookkeeper({ store, ids, clock, features });
 
   function refuse(detail: string): never {
     lastParseError = detail;
@@ -240,6 +198,9 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
         return conversionError('boolean', value, issue.field);
       case 'date':
         return conversionError('date', value, issue.field);
+      case 'pattern':
+        if (issue.typeName === 'TIMEINTERVALTYPE') return invalidTimeInterval(value, issue.field);
+        return conversionError('amount', value, issue.field);
       default:
         return conversionError('amount', value, issue.field);
     }
@@ -251,6 +212,8 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
     const fault = takeMessageFault();
     if (fault && !fault.applyFirst) throw new QbHresultError(fault.hresult, fault.message);
 
+    const literal = firstLiteralUnstorable(xml);
+    if (literal) refuse(`The character ${describeCharacter(literal)} is outside Windows-1252, the code page QuickBooks stores text in`);
     let root: XNode;
     let version: string | undefined;
     try {
@@ -281,6 +244,8 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
         if (index !== undefined && !valueIssues.has(index)) valueIssues.set(index, valueStatus(issue));
       }
     }
+    // characters that arrived as references are kept as "?", as QuickBooks does
+    storeAsQuickBooksWould(msgs);
     const onError = msgs.attrs.onError ?? 'stopOnError';
     if (onError === 'rollbackOnError') refuse('onError="rollbackOnError" is not supported by QuickBooks Desktop');
 
@@ -358,36 +323,9 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
   };
 
   function list<T extends keyof ListTypes>(type: T): ListTypes[T][] {
-    const ctx = context();
-    const nodes: XNode[] = [];
-    switch (type) {
-      case 'Customer':
-        for (const r of store.names.values()) if (r.kind === 'Customer') nodes.push(customerRet(ctx, r));
-        break;
-      case 'Vendor':
-        for (const r of store.names.values()) if (r.kind === 'Vendor') nodes.push(vendorRet(ctx, r));
-        break;
-      case 'Item':
-        for (const r of store.items.values()) nodes.push(itemRet(ctx, r));
-        break;
-      case 'Account':
-        for (const r of store.accounts.values()) nodes.push(accountRet(ctx, r));
-        break;
-      case 'Invoice':
-        for (const r of store.invoices.values()) nodes.push(invoiceRet(ctx, r, true, true));
-        break;
-      case 'Bill':
-        for (const r of store.bills.values()) nodes.push(billRet(ctx, r, true));
-        break;
-      case 'PurchaseOrder':
-        for (const r of store.purchaseOrders.values()) nodes.push(purchaseOrderRet(ctx, r, true));
-        break;
-      case 'ReceivePayment':
-        for (const r of store.payments.values()) nodes.push(paymentRet(ctx, r));
-        break;
-    }
-    return nodes.map((n) => recordFromRet(n) as ListTypes[T]);
+    return listRecords(context(), type);
   }
+
 
   return {
     companyName,
@@ -412,9 +350,15 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
     },
     faults,
     list,
+    bookkeeper,
     stats,
     get lastParseError() {
       return lastParseError;
     },
   };
+}
+
+/** Drops keys set to undefined, so that options cannot unset a default. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -11,6 +11,19 @@ export {
   type RequestFaultRule,
 } from './company-file.js';
 export type { Clock } from './company/clock.js';
+export type {
+  Bookkeeper,
+  BookkeeperList,
+  NewClass,
+  NewCustomer,
+  NewEmployee,
+  NewPerson,
+  NewServiceItem,
+  NewWageItem,
+  PayrollSetup,
+  TimePreferences,
+} from './company/bookkeeper.js';
+export { seedTimeCompany, type TimeSeed, type TimeSeedCounts } from './company/seed-time.js';
 export type { CompanyFeatures } from './company/context.js';
 export type { HostInfo } from './company/host.js';
 export { HRESULT } from './company/errors.js';

@@ -18,6 +18,31 @@ import {
   type ItemQueryInput,
   type ItemSalesTaxAddInput,
 } from './requests/items.js';
+import type { ListQueryInput } from './requests/common.js';
+import {
+  buildListDeletedQuery,
+  buildTxnDel,
+  buildTxnDeletedQuery,
+  type ListDeletedQueryInput,
+  type TxnDeletedQueryInput,
+  type TxnDelInput,
+} from './requests/deletes.js';
+import {
+  buildClassQuery,
+  buildEmployeeQuery,
+  buildItemServiceQuery,
+  buildOtherNameQuery,
+  buildPayrollItemWageQuery,
+  type ItemServiceQueryInput,
+} from './requests/lists.js';
+import {
+  buildTimeTrackingAdd,
+  buildTimeTrackingMod,
+  buildTimeTrackingQuery,
+  type TimeTrackingAddInput,
+  type TimeTrackingModInput,
+  type TimeTrackingQueryInput,
+} from './requests/time.js';
 import { buildCustomerAdd, buildCustomerQuery, buildVendorAdd, buildVendorQuery, type CustomerAddInput, type NameQueryInput, type VendorAddInput } from './requests/names.js';
 import { buildReceivePaymentAdd, buildReceivePaymentQuery, type ReceivePaymentAddInput, type ReceivePaymentQueryInput } from './requests/payments.js';
 import {
@@ -83,7 +108,18 @@ export type QbxmlRequest =
   | { kind: 'AccountQuery'; requestId: string; input?: AccountQueryInput }
   | { kind: 'HostQuery'; requestId: string }
   | { kind: 'CompanyQuery'; requestId: string }
-  | { kind: 'PreferencesQuery'; requestId: string };
+  | { kind: 'PreferencesQuery'; requestId: string }
+  | { kind: 'EmployeeQuery'; requestId: string; input?: ListQueryInput }
+  | { kind: 'OtherNameQuery'; requestId: string; input?: ListQueryInput }
+  | { kind: 'ClassQuery'; requestId: string; input?: ListQueryInput }
+  | { kind: 'PayrollItemWageQuery'; requestId: string; input?: ListQueryInput }
+  | { kind: 'ItemServiceQuery'; requestId: string; input?: ItemServiceQueryInput }
+  | { kind: 'TimeTrackingAdd'; requestId: string; input: TimeTrackingAddInput }
+  | { kind: 'TimeTrackingMod'; requestId: string; input: TimeTrackingModInput }
+  | { kind: 'TimeTrackingQuery'; requestId: string; input?: TimeTrackingQueryInput }
+  | { kind: 'TxnDel'; requestId: string; input: TxnDelInput }
+  | { kind: 'TxnDeletedQuery'; requestId: string; input: TxnDeletedQueryInput }
+  | { kind: 'ListDeletedQuery'; requestId: string; input: ListDeletedQueryInput };
 
 export type QbxmlRequestKind = QbxmlRequest['kind'];
 
@@ -124,5 +160,16 @@ export function buildRequest(request: QbxmlRequest): string {
     case 'HostQuery': return buildHostQuery(id);
     case 'CompanyQuery': return buildCompanyQuery(id);
     case 'PreferencesQuery': return buildPreferencesQuery(id);
+    case 'EmployeeQuery': return buildEmployeeQuery(id, request.input);
+    case 'OtherNameQuery': return buildOtherNameQuery(id, request.input);
+    case 'ClassQuery': return buildClassQuery(id, request.input);
+    case 'PayrollItemWageQuery': return buildPayrollItemWageQuery(id, request.input);
+    case 'ItemServiceQuery': return buildItemServiceQuery(id, request.input);
+    case 'TimeTrackingAdd': return buildTimeTrackingAdd(id, request.input);
+    case 'TimeTrackingMod': return buildTimeTrackingMod(id, request.input);
+    case 'TimeTrackingQuery': return buildTimeTrackingQuery(id, request.input);
+    case 'TxnDel': return buildTxnDel(id, request.input);
+    case 'TxnDeletedQuery': return buildTxnDeletedQuery(id, request.input);
+    case 'ListDeletedQuery': return buildListDeletedQuery(id, request.input);
   }
 }

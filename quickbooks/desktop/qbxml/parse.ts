@@ -2,6 +2,7 @@
 // host/company/preferences answer the Web Connector hands over on the first sendRequestXML of a session.
 import type { QbxmlVersion } from './message.js';
 import { recordFromRet } from './read-records.js';
+import { txnDeletedRecord } from './read-time.js';
 import type { CompanyRecord, HostRecord, PreferencesRecord, QbRecord } from './records.js';
 import { child, parseXmlTree, XmlSyntaxError, type XNode } from './tree.js';
 
@@ -62,13 +63,15 @@ function resultFromRs(rs: XNode): QbxmlResult {
   const statusCode = Number.parseInt(rs.attrs.statusCode ?? '', 10);
   if (!Number.isFinite(statusCode)) throw new QbxmlParseError(`<${rs.name}> has no statusCode`);
   const records: QbRecord[] = [];
-  for (const ret of rs.children) {
-    if (ret.name === 'ErrorRecovery') continue;
-    try {
-      records.push(recordFromRet(ret));
-    } catch (error) {
-      throw new QbxmlParseError(`${rs.name} requestID="${rs.attrs.requestID ?? ''}": ${(error as Error).message}`);
+  try {
+    // TxnDelRs carries its fields directly, without a *Ret wrapper
+    if (rs.name === 'TxnDelRs') {
+      if (rs.children.some((c) => c.name === 'TxnID')) records.push(txnDeletedRecord(rs));
+    } else {
+      for (const ret of rs.children) if (ret.name !== 'ErrorRecovery') records.push(recordFromRet(ret));
     }
+  } catch (error) {
+    throw new QbxmlParseError(`${rs.name} requestID="${rs.attrs.requestID ?? ''}": ${(error as Error).message}`);
   }
   const result: QbxmlResult = {
     requestId: rs.attrs.requestID ?? '',

@@ -1,87 +1,36 @@
-// Reads *Ret elements into the typed records of records.ts.
-import { parseCents, type Cents } from '../../../domain/money.js';
+// Reads *Ret elements into the typed records of records.ts: transactions and the company's own description here,
+// lists in read-lists.ts, time entries and deletions in read-time.ts; recordFromRet picks the reader.
 import type {
-  AccountRecord,
   BillLineRecord,
   BillRecord,
   CompanyRecord,
-  CustomerRecord,
+  FirstDayOfWeek,
   HostRecord,
   InvoiceLineRecord,
   InvoiceRecord,
-  ItemRecord,
-  ItemType,
   LinkedTxnRecord,
   PreferencesRecord,
   PurchaseOrderLineRecord,
   PurchaseOrderRecord,
   QbRecord,
   ReceivePaymentRecord,
-  RefValue,
-  Stamped,
-  VendorRecord,
 } from './records.js';
+import { bool, cents, defined, ref, req, txnStamps } from './read-fields.js';
+import {
+  accountRecord,
+  classRecord,
+  customerRecord,
+  employeeRecord,
+  isItemRet,
+  itemRecord,
+  otherNameRecord,
+  payrollItemWageRecord,
+  vendorRecord,
+} from './read-lists.js';
+import { listDeletedRecord, timeTrackingRecord, txnDeletedRecord } from './read-time.js';
 import { child, childText, children, type XNode } from './tree.js';
 
-/** Thrown when a response element cannot be read (missing required element, malformed amount). */
-export class QbxmlResponseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'QbxmlResponseError';
-  }
-}
-
-function req(node: XNode, name: string): string {
-  const value = childText(node, name);
-  if (value === undefined) throw new QbxmlResponseError(`${node.name} has no ${name}`);
-  return value;
-}
-
-function bool(node: XNode, name: string): boolean | undefined {
-  const value = childText(node, name);
-  return value === undefined ? undefined : value === 'true' || value === '1';
-}
-
-function cents(node: XNode, name: string): Cents | undefined {
-  const value = childText(node, name);
-  if (value === undefined || value === '') return undefined;
-  try {
-    return parseCents(value);
-  } catch {
-    throw new QbxmlResponseError(`${node.name}/${name} "${value}" is not an amount`);
-  }
-}
-
-function int(node: XNode, name: string): number | undefined {
-  const value = childText(node, name);
-  return value === undefined ? undefined : Number.parseInt(value, 10);
-}
-
-function ref(node: XNode, name: string): RefValue | undefined {
-  const r = child(node, name);
-  if (!r) return undefined;
-  const value: RefValue = {};
-  const listId = childText(r, 'ListID');
-  const fullName = childText(r, 'FullName');
-  if (listId !== undefined) value.listId = listId;
-  if (fullName !== undefined) value.fullName = fullName;
-  return value;
-}
-
-/** Copies only defined values, so records never carry `key: undefined`. */
-function defined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
-}
-
-function stamps(node: XNode): Stamped {
-  return defined({ timeCreated: childText(node, 'TimeCreated'), timeModified: childText(node, 'TimeModified'), editSequence: req(node, 'EditSequence') });
-}
-
-/** What every transaction record starts with: its id, stamps and number. */
-function txnStamps(node: XNode) {
-  return { txnId: req(node, 'TxnID'), ...stamps(node), txnNumber: int(node, 'TxnNumber') };
-}
+export { QbxmlResponseError } from './read-fields.js';
 
 function linkedTxns(node: XNode): LinkedTxnRecord[] {
   return children(node, 'LinkedTxn').map((l) =>
@@ -94,96 +43,6 @@ function linkedTxns(node: XNode): LinkedTxnRecord[] {
       amountCents: cents(l, 'Amount') ?? 0,
     }),
   );
-}
-
-export function customerRecord(node: XNode): CustomerRecord {
-  return defined({
-    type: 'Customer',
-    listId: req(node, 'ListID'),
-    ...stamps(node),
-    name: req(node, 'Name'),
-    fullName: childText(node, 'FullName') ?? req(node, 'Name'),
-    isActive: bool(node, 'IsActive') ?? true,
-    parentRef: ref(node, 'ParentRef'),
-    sublevel: int(node, 'Sublevel'),
-    companyName: childText(node, 'CompanyName'),
-    firstName: childText(node, 'FirstName'),
-    lastName: childText(node, 'LastName'),
-    email: childText(node, 'Email'),
-    phone: childText(node, 'Phone'),
-    balanceCents: cents(node, 'Balance'),
-    totalBalanceCents: cents(node, 'TotalBalance'),
-    salesTaxCodeRef: ref(node, 'SalesTaxCodeRef'),
-    itemSalesTaxRef: ref(node, 'ItemSalesTaxRef'),
-    accountNumber: childText(node, 'AccountNumber'),
-    externalGuid: childText(node, 'ExternalGUID'),
-  } as CustomerRecord);
-}
-
-export function vendorRecord(node: XNode): VendorRecord {
-  return defined({
-    type: 'Vendor',
-    listId: req(node, 'ListID'),
-    ...stamps(node),
-    name: req(node, 'Name'),
-    isActive: bool(node, 'IsActive') ?? true,
-    companyName: childText(node, 'CompanyName'),
-    firstName: childText(node, 'FirstName'),
-    lastName: childText(node, 'LastName'),
-    email: childText(node, 'Email'),
-    phone: childText(node, 'Phone'),
-    accountNumber: childText(node, 'AccountNumber'),
-    balanceCents: cents(node, 'Balance'),
-    externalGuid: childText(node, 'ExternalGUID'),
-  } as VendorRecord);
-}
-
-const ITEM_TYPES: Record<string, ItemType> = {
-  ItemServiceRet: 'Service',
-  ItemNonInventoryRet: 'NonInventory',
-  ItemOtherChargeRet: 'OtherCharge',
-  ItemInventoryRet: 'Inventory',
-  ItemInventoryAssemblyRet: 'InventoryAssembly',
-  ItemFixedAssetRet: 'FixedAsset',
-  ItemSubtotalRet: 'Subtotal',
-  ItemDiscountRet: 'Discount',
-  ItemPaymentRet: 'Payment',
-  ItemSalesTaxRet: 'SalesTax',
-  ItemSalesTaxGroupRet: 'SalesTaxGroup',
-  ItemGroupRet: 'Group',
-};
-
-export function isItemRet(name: string): boolean {
-  return name in ITEM_TYPES;
-}
-
-export function itemRecord(node: XNode): ItemRecord {
-  const sop = child(node, 'SalesOrPurchase');
-  const sap = child(node, 'SalesAndPurchase');
-  const name = req(node, 'Name');
-  return defined({
-    type: 'Item',
-    itemType: ITEM_TYPES[node.name] as ItemType,
-    listId: req(node, 'ListID'),
-    ...stamps(node),
-    name,
-    fullName: childText(node, 'FullName') ?? name,
-    isActive: bool(node, 'IsActive') ?? true,
-    parentRef: ref(node, 'ParentRef'),
-    salesTaxCodeRef: ref(node, 'SalesTaxCodeRef'),
-    description:
-      (sop && childText(sop, 'Desc')) ?? (sap && childText(sap, 'SalesDesc')) ?? childText(node, 'SalesDesc') ?? childText(node, 'ItemDesc'),
-    salesPrice: (sop && (childText(sop, 'Price') ?? childText(sop, 'PricePercent'))) ?? (sap && childText(sap, 'SalesPrice')) ?? childText(node, 'SalesPrice'),
-    purchaseDesc: (sap && childText(sap, 'PurchaseDesc')) ?? childText(node, 'PurchaseDesc'),
-    purchaseCost: (sap && childText(sap, 'PurchaseCost')) ?? childText(node, 'PurchaseCost'),
-    accountRef: (sop && ref(sop, 'AccountRef')) ?? ref(node, 'AccountRef'),
-    incomeAccountRef: (sap && ref(sap, 'IncomeAccountRef')) ?? ref(node, 'IncomeAccountRef'),
-    expenseAccountRef: (sap && ref(sap, 'ExpenseAccountRef')) ?? ref(node, 'COGSAccountRef'),
-    discountRate: childText(node, 'DiscountRate'),
-    discountRatePercent: childText(node, 'DiscountRatePercent'),
-    taxRate: childText(node, 'TaxRate'),
-    externalGuid: childText(node, 'ExternalGUID'),
-  } as ItemRecord);
 }
 
 function invoiceLine(l: XNode): InvoiceLineRecord {
@@ -345,25 +204,6 @@ export function receivePaymentRecord(node: XNode): ReceivePaymentRecord {
   } as ReceivePaymentRecord);
 }
 
-export function accountRecord(node: XNode): AccountRecord {
-  const name = req(node, 'Name');
-  return defined({
-    type: 'Account',
-    listId: req(node, 'ListID'),
-    ...stamps(node),
-    name,
-    fullName: childText(node, 'FullName') ?? name,
-    isActive: bool(node, 'IsActive') ?? true,
-    parentRef: ref(node, 'ParentRef'),
-    accountType: req(node, 'AccountType'),
-    specialAccountType: childText(node, 'SpecialAccountType'),
-    accountNumber: childText(node, 'AccountNumber'),
-    description: childText(node, 'Desc'),
-    balanceCents: cents(node, 'Balance'),
-    totalBalanceCents: cents(node, 'TotalBalance'),
-  } as AccountRecord);
-}
-
 export function hostRecord(node: XNode): HostRecord {
   return defined({
     type: 'Host',
@@ -399,6 +239,7 @@ export function preferencesRecord(node: XNode): PreferencesRecord {
     return s ? bool(s, field) : undefined;
   };
   const salesTax = section('SalesTaxPreferences');
+  const timeTracking = section('TimeTrackingPreferences');
   return defined({
     type: 'Preferences',
     isUsingInventory: pick('PurchasesAndVendorsPreferences', 'IsUsingInventory'),
@@ -408,6 +249,8 @@ export function preferencesRecord(node: XNode): PreferencesRecord {
     isMultiCurrencyOn: pick('MultiCurrencyPreferences', 'IsMultiCurrencyOn'),
     salesTaxEnabled: Boolean(salesTax),
     defaultItemSalesTaxRef: salesTax ? ref(salesTax, 'DefaultItemSalesTaxRef') : undefined,
+    timeTrackingEnabled: Boolean(timeTracking),
+    firstDayOfWeek: timeTracking ? (childText(timeTracking, 'FirstDayOfWeek') as FirstDayOfWeek | undefined) : undefined,
   } as PreferencesRecord);
 }
 
@@ -425,6 +268,13 @@ export function recordFromRet(node: XNode): QbRecord {
     case 'HostRet': return hostRecord(node);
     case 'CompanyRet': return companyRecord(node);
     case 'PreferencesRet': return preferencesRecord(node);
+    case 'EmployeeRet': return employeeRecord(node);
+    case 'OtherNameRet': return otherNameRecord(node);
+    case 'ClassRet': return classRecord(node);
+    case 'PayrollItemWageRet': return payrollItemWageRecord(node);
+    case 'TimeTrackingRet': return timeTrackingRecord(node);
+    case 'ListDeletedRet': return listDeletedRecord(node);
+    case 'TxnDeletedRet': return txnDeletedRecord(node);
     default: return { type: 'Other', element: node.name };
   }
 }

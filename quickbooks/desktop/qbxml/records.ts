@@ -1,6 +1,12 @@
 // Typed records read from QuickBooks' *Ret elements. Money becomes integer cents; quantities, rates and
 // percentages stay decimal strings; absent optional elements stay undefined; repeated elements are always arrays.
 import type { Cents } from '../../../domain/money.js';
+import type { QbAddress } from './requests/common.js';
+import type { ClassRecord, EmployeeRecord, OtherNameRecord, PayrollItemWageRecord } from './records-lists.js';
+import type { ListDeletedRecord, TimeTrackingRecord, TxnDeletedRecord } from './records-time.js';
+
+export type * from './records-lists.js';
+export type * from './records-time.js';
 
 export interface RefValue {
   listId?: string;
@@ -13,17 +19,26 @@ export interface Stamped {
   editSequence: string;
 }
 
+export type JobStatus = 'Awarded' | 'Closed' | 'InProgress' | 'None' | 'NotAwarded' | 'Pending';
+
+/** A customer, or a job (a customer with a parent: FullName "Parent:Job", Sublevel 1 and more). */
 export interface CustomerRecord extends Stamped {
   type: 'Customer';
   listId: string;
   name: string;
   fullName: string;
   isActive: boolean;
+  classRef?: RefValue;
   parentRef?: RefValue;
   sublevel?: number;
   companyName?: string;
   firstName?: string;
   lastName?: string;
+  billAddress?: QbAddress;
+  /** The address as QuickBooks prints it: up to five lines ("City, ST Zip" folded in). */
+  billAddressBlock?: string[];
+  shipAddress?: QbAddress;
+  shipAddressBlock?: string[];
   email?: string;
   phone?: string;
   balanceCents?: Cents;
@@ -31,6 +46,12 @@ export interface CustomerRecord extends Stamped {
   salesTaxCodeRef?: RefValue;
   itemSalesTaxRef?: RefValue;
   accountNumber?: string;
+  jobStatus?: JobStatus;
+  jobStartDate?: string;
+  jobProjectedEndDate?: string;
+  jobEndDate?: string;
+  jobDesc?: string;
+  notes?: string;
   externalGuid?: string;
 }
 
@@ -45,6 +66,8 @@ export interface VendorRecord extends Stamped {
   email?: string;
   phone?: string;
   accountNumber?: string;
+  /** 1099 contractors: the vendors whose hours a time tracker may also export. */
+  isVendorEligibleFor1099?: boolean;
   balanceCents?: Cents;
   externalGuid?: string;
 }
@@ -70,7 +93,9 @@ export interface ItemRecord extends Stamped {
   name: string;
   fullName: string;
   isActive: boolean;
+  classRef?: RefValue;
   parentRef?: RefValue;
+  sublevel?: number;
   salesTaxCodeRef?: RefValue;
   /** Sales description (SalesOrPurchase/Desc, SalesAndPurchase/SalesDesc, SalesDesc, ItemDesc). */
   description?: string;
@@ -274,7 +299,13 @@ export interface PreferencesRecord {
   /** SalesTaxPreferences present means sales tax is turned on in the file. */
   salesTaxEnabled: boolean;
   defaultItemSalesTaxRef?: RefValue;
+  /** TimeTrackingPreferences present means "Do you track time?" is Yes in the file. */
+  timeTrackingEnabled: boolean;
+  /** The first day of the work week on timesheets (a time tracker's weeks must start on the same day). */
+  firstDayOfWeek?: FirstDayOfWeek;
 }
+
+export type FirstDayOfWeek = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
 
 /** A *Ret element we do not model: kept by name so nothing is silently dropped. */
 export interface OtherRecord {
@@ -294,5 +325,12 @@ export type QbRecord =
   | HostRecord
   | CompanyRecord
   | PreferencesRecord
+  | EmployeeRecord
+  | OtherNameRecord
+  | ClassRecord
+  | PayrollItemWageRecord
+  | TimeTrackingRecord
+  | ListDeletedRecord
+  | TxnDeletedRecord
   | OtherRecord;
 

@@ -66,6 +66,13 @@ export function classifyStatus(status: StatusLike): QbStatusClassification {
         retryable: true,
         message: `This ${what} was changed in QuickBooks since we last read it; it will be read again and the change re-applied.${quoted}`,
       };
+    case 3391:
+      // the same Continue can never succeed: the caller starts a new paged read (iterator="Start") instead
+      return {
+        outcome: 'rejected',
+        retryable: false,
+        message: `QuickBooks no longer knows this paged read: an iterator lives only as long as one Web Connector session, so the read must start again from the first page.${quoted}`,
+      };
     case 3250:
       return {
         outcome: 'rejected',
@@ -100,6 +107,14 @@ function describeKind(kind: string): string {
     PurchaseOrder: 'purchase order',
     ReceivePayment: 'payment',
     Account: 'account',
+    TimeTracking: 'time entry',
+    Employee: 'employee',
+    OtherName: 'other name',
+    Class: 'class',
+    PayrollItemWage: 'payroll wage item',
+    Txn: 'transaction',
+    TxnDeleted: 'deleted transaction',
+    ListDeleted: 'deleted list entry',
   };
   return words[noun] ?? noun;
 }

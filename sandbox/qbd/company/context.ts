@@ -1,6 +1,7 @@
 // What every request handler gets: the data, id and time helpers, the iterators of the current session, and
 // readers for the request's common pieces (references, addresses, booleans, money).
 import { parseCents, type Cents } from '../../../domain/money.js';
+import type { FirstDayOfWeek } from '../../../quickbooks/desktop/qbxml/records.js';
 import { child, childText, type XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import { formatDate, type IdFactory } from './clock.js';
 import { invalidReference } from './errors.js';
@@ -28,7 +29,25 @@ export interface CompanyFeatures {
   purchaseOrders: boolean;
   /** The Web Connector user may read but not write (QWC IsReadOnly, or a restricted QuickBooks user). */
   readOnly: boolean;
+  /** Preferences > Time & Expenses: "Do you track time?" (TimeTrackingPreferences is reported only when Yes). */
+  timeTracking: boolean;
+  /** Preferences > Time & Expenses: the first day of the work week on timesheets. */
+  firstDayOfWeek: FirstDayOfWeek;
+  /** Preferences > Payroll & Employees: a payroll subscription is set up (else "No payroll"). */
+  payroll: boolean;
+  /** Preferences > Accounting: "Use class tracking". */
+  classTracking: boolean;
 }
+
+export const DEFAULT_FEATURES: CompanyFeatures = {
+  salesTax: true,
+  purchaseOrders: true,
+  readOnly: false,
+  timeTracking: true,
+  firstDayOfWeek: 'Monday',
+  payroll: true,
+  classTracking: false,
+};
 
 export interface HandlerContext extends RenderContext {
   ids: IdFactory;
@@ -89,7 +108,7 @@ export function address(node: XNode, name: string): Address | undefined {
   return result;
 }
 
-function refParts(node: XNode, name: string): { listId?: string; fullName?: string; label: string } | undefined {
+export function refParts(node: XNode, name: string): { listId?: string; fullName?: string; label: string } | undefined {
   const ref = child(node, name);
   if (!ref) return undefined;
   const listId = childText(ref, 'ListID');

@@ -58,6 +58,14 @@ export function invalidReference(listName: string, value: string, inObject: stri
   );
 }
 
+/** A name that exists but is of the wrong kind (a vendor where a customer belongs, a customer as the person on a time entry). */
+export function wrongTypeReference(listName: string, value: string, inObject: string): QbStatusError {
+  return new QbStatusError(
+    3140,
+    `There is an invalid reference to QuickBooks ${listName} "${value}" in the ${inObject}. QuickBooks error message: The specified name is either invalid or of the wrong type.`,
+  );
+}
+
 export function editSequenceOutOfDate(editSequence: string): QbStatusError {
   return new QbStatusError(3200, `The provided edit sequence "${editSequence}" is out-of-date.`);
 }
@@ -82,6 +90,11 @@ export function invalidIterator(iteratorId: string): QbStatusError {
 
 export function stringTooLong(value: string, field: string): QbStatusError {
   return new QbStatusError(3070, `The string "${value}" in the field "${field}" is too long.`);
+}
+
+/** A Duration QuickBooks cannot read (code 3035 in Intuit's table; the sentence is the sandbox's). */
+export function invalidTimeInterval(value: string, field: string): QbStatusError {
+  return new QbStatusError(3035, `There was an error when converting the time interval value "${value}" in the field "${field}".`);
 }
 
 export function conversionError(kind: 'boolean' | 'date' | 'amount', value: string, field: string): QbStatusError {

@@ -68,7 +68,7 @@ export function preferencesRet(ctx: HandlerContext, features: CompanyFeatures): 
   };
   return el(
     'PreferencesRet',
-    el('AccountingPreferences', leaf('IsUsingAccountNumbers', 'true'), leaf('IsRequiringAccounts', 'true'), leaf('IsUsingClassTracking', 'false'), leaf('IsUsingAuditTrail', 'true'), leaf('IsAssigningJournalEntryNumbers', 'true')),
+    el('AccountingPreferences', leaf('IsUsingAccountNumbers', 'true'), leaf('IsRequiringAccounts', 'true'), leaf('IsUsingClassTracking', String(features.classTracking)), leaf('IsUsingAuditTrail', 'true'), leaf('IsAssigningJournalEntryNumbers', 'true')),
     el('FinanceChargePreferences', leaf('AnnualInterestRate', '0.00'), leaf('MinFinanceCharge', '0.00'), leaf('GracePeriod', '0'), leaf('IsAssessingForOverdueCharges', 'false'), leaf('CalculateChargesFrom', 'DueDate'), leaf('IsMarkedToBePrinted', 'false')),
     el('JobsAndEstimatesPreferences', leaf('IsUsingEstimates', 'true'), leaf('IsUsingProgressInvoicing', 'false'), leaf('IsPrintingItemsWithZeroAmounts', 'false')),
     el('MultiCurrencyPreferences', leaf('IsMultiCurrencyOn', 'false')),
@@ -78,7 +78,8 @@ export function preferencesRet(ctx: HandlerContext, features: CompanyFeatures): 
     features.salesTax
       ? el('SalesTaxPreferences', itemRef(ctx, 'DefaultItemSalesTaxRef', ctx.defaults.itemSalesTaxId), leaf('PaySalesTax', 'Monthly'), taxCode('Tax'), taxCode('Non'))
       : undefined,
-    el('TimeTrackingPreferences', leaf('FirstDayOfWeek', 'Monday')),
+    // present only when the file tracks time ("Do you track time?" Yes), as SalesTaxPreferences is for sales tax
+    features.timeTracking ? el('TimeTrackingPreferences', leaf('FirstDayOfWeek', features.firstDayOfWeek)) : undefined,
     el('CurrentAppAccessRights', leaf('IsAutomaticLoginAllowed', 'true'), leaf('IsPersonalDataAccessAllowed', 'false')),
   );
 }

@@ -51,7 +51,7 @@ export function customerAdd(ctx: HandlerContext, rq: XNode): HandlerResult {
     refs: {},
   };
   if (parent) record.parentId = parent.listId;
-  copyText(add, [...PERSON_FIELDS, 'ResaleNumber', 'AccountNumber', 'Notes'], record.text);
+  copyText(add, [...PERSON_FIELDS, 'ResaleNumber', 'AccountNumber', 'JobStatus', 'JobStartDate', 'JobProjectedEndDate', 'JobEndDate', 'JobDesc', 'Notes'], record.text);
   const billAddress = address(add, 'BillAddress');
   const shipAddress = address(add, 'ShipAddress');
   if (billAddress) record.billAddress = billAddress;

@@ -80,7 +80,7 @@ export function accountRef(ctx: RenderContext, name: string, id: string | undefi
 
 export function simpleRef(ctx: RenderContext, name: string, id: string | undefined): XNode | undefined {
   const record = id ? ctx.store.simple.get(id) : undefined;
-  return record ? el(name, leaf('ListID', record.listId), leaf('FullName', record.name)) : undefined;
+  return record ? el(name, leaf('ListID', record.listId), leaf('FullName', ctx.store.simpleFullName(record))) : undefined;
 }
 
 // ---- derived amounts -------------------------------------------------------------------------------
@@ -168,7 +168,11 @@ export function customerRet(ctx: RenderContext, c: NameRecord): XNode {
     itemRef(ctx, 'ItemSalesTaxRef', c.refs.ItemSalesTaxRef),
     leaf('ResaleNumber', t.ResaleNumber),
     leaf('AccountNumber', t.AccountNumber),
-    leaf('JobStatus', 'None'),
+    leaf('JobStatus', t.JobStatus ?? 'None'),
+    leaf('JobStartDate', t.JobStartDate),
+    leaf('JobProjectedEndDate', t.JobProjectedEndDate),
+    leaf('JobEndDate', t.JobEndDate),
+    leaf('JobDesc', t.JobDesc),
     leaf('Notes', t.Notes),
     bool('IsStatementWithParent', false),
     leaf('PreferredDeliveryMethod', 'None'),

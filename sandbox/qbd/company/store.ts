@@ -2,6 +2,7 @@
 // Money is integer cents; quantities and rates are the decimal strings QuickBooks was given.
 import type { QbAddress } from '../../../quickbooks/desktop/qbxml/requests/common.js';
 import type { Cents } from '../../../domain/money.js';
+import type { DeletionRecord, EmployeePayroll, TimeEntryRecord, WageItemRecord } from './store-time.js';
 
 export interface Stamp {
   created: Date;
@@ -28,6 +29,8 @@ export interface NameRecord extends Stamp {
   /** Reference fields by element name → ListID (TermsRef, SalesTaxCodeRef, ItemSalesTaxRef…). */
   refs: Record<string, string>;
   isVendorEligibleFor1099?: boolean;
+  /** Employees: the Payroll Info tab (absent for an employee added before payroll was set up). */
+  payroll?: EmployeePayroll;
   externalGuid?: string;
 }
 
@@ -80,6 +83,8 @@ export interface SimpleListRecord extends Stamp {
   list: 'SalesTaxCode' | 'Terms' | 'PaymentMethod' | 'Class' | 'Template' | 'Currency';
   listId: string;
   name: string;
+  /** Classes nest ("Field:North"); the other small lists are flat. */
+  parentId?: string;
   isActive: boolean;
   isTaxable?: boolean;
 }
@@ -231,6 +236,10 @@ export class Store {
   readonly bills = new Map<string, BillRecord>();
   readonly purchaseOrders = new Map<string, PurchaseOrderRecord>();
   readonly payments = new Map<string, PaymentRecord>();
+  readonly wageItems = new Map<string, WageItemRecord>();
+  readonly timeEntries = new Map<string, TimeEntryRecord>();
+  /** What ListDeletedQuery and TxnDeletedQuery report, oldest first. */
+  readonly deletions: DeletionRecord[] = [];
   private txnNumber = 0;
 
   nextTxnNumber(): number {
@@ -279,6 +288,33 @@ export class Store {
     this.nameIndex.set(this.nameFullName(record).toLowerCase(), record.listId);
   }
 
+  /** Removes a name (a bookkeeper deleting it); the caller logs the deletion. */
+  removeName(record: NameRecord): void {
+    this.nameIndex.delete(this.nameFullName(record).toLowerCase());
+    this.names.delete(record.listId);
+  }
+
+  removeItem(record: ItemRecord): void {
+    this.itemIndex.delete(this.itemFullName(record).toLowerCase());
+    this.items.delete(record.listId);
+  }
+
+  simpleFullName(record: SimpleListRecord): string {
+    const parent = record.parentId ? this.simple.get(record.parentId) : undefined;
+    return parent ? `${this.simpleFullName(parent)}:${record.name}` : record.name;
+  }
+
+  simpleSublevel(record: SimpleListRecord): number {
+    const parent = record.parentId ? this.simple.get(record.parentId) : undefined;
+    return parent ? this.simpleSublevel(parent) + 1 : 0;
+  }
+
+  findWageItem(name: string): WageItemRecord | undefined {
+    const wanted = name.toLowerCase();
+    for (const record of this.wageItems.values()) if (record.name.toLowerCase() === wanted) return record;
+    return undefined;
+  }
+
   addItem(record: ItemRecord): void {
     this.items.set(record.listId, record);
     this.itemIndex.set(this.itemFullName(record).toLowerCase(), record.listId);
@@ -313,7 +349,7 @@ export class Store {
 
   findSimple(list: SimpleListRecord['list'], fullName: string): SimpleListRecord | undefined {
     const wanted = fullName.toLowerCase();
-    for (const record of this.simple.values()) if (record.list === list && record.name.toLowerCase() === wanted) return record;
+    for (const record of this.simple.values()) if (record.list === list && this.simpleFullName(record).toLowerCase() === wanted) return record;
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 // Customers and vendors: Add and Query. QuickBooks keeps customers, vendors, employees and other names in one
 // name space, so an Add can answer 3100 (name in use); the caller then adopts the existing record.
 import { textElement } from '../xml.js';
-import { guid, listName, optBool, optText, QBXML_LIMITS, refElement, type QbRef } from '../fields.js';
+import { guid, listName, optBool, optDate, optText, QBXML_LIMITS, refElement, type QbRef } from '../fields.js';
+import type { JobStatus } from '../records.js';
 import {
   address,
   includeRetElements,
@@ -43,6 +44,12 @@ export interface CustomerAddInput extends PersonFields {
   itemSalesTax?: QbRef;
   resaleNumber?: string;
   accountNumber?: string;
+  /** Jobs: status and dates as QuickBooks' Job Info tab shows them. */
+  jobStatus?: JobStatus;
+  jobStartDate?: string;
+  jobProjectedEndDate?: string;
+  jobEndDate?: string;
+  jobDesc?: string;
   notes?: string;
   externalGuid?: string;
 }
@@ -105,6 +112,11 @@ export function buildCustomerAdd(requestId: string, input: CustomerAddInput): st
     refElement('ItemSalesTaxRef', input.itemSalesTax, REF_LIMITS.itemSalesTax) +
     optText('ResaleNumber', input.resaleNumber, 15) +
     optText('AccountNumber', input.accountNumber, L.accountNumber) +
+    (input.jobStatus ? `<JobStatus>${input.jobStatus}</JobStatus>` : '') +
+    optDate('JobStartDate', input.jobStartDate) +
+    optDate('JobProjectedEndDate', input.jobProjectedEndDate) +
+    optDate('JobEndDate', input.jobEndDate) +
+    optText('JobDesc', input.jobDesc, 99) +
     optText('Notes', input.notes, L.notes) +
     guid('ExternalGUID', input.externalGuid);
   return `${openRq('CustomerAdd', requestId)}<CustomerAdd>${body}</CustomerAdd></CustomerAddRq>`;
