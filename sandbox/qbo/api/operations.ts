@@ -7,7 +7,7 @@ import { entityByName, ENTITY_DEFS, type EntityDef } from '../entities/index.js'
 import { fault } from '../faults.js';
 import { clone, isObject, type JsonObject } from '../json.js';
 import { conformBody } from '../schema/conform.js';
-import { intuitTime, metaTime } from '../time.js';
+import { metaTime } from '../time.js';
 
 export function requireDef(path: string): EntityDef {
   const def = entityByName(path);
