@@ -2,11 +2,12 @@
 // once: a second start for the same delivery joins the first).
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
-import { deliverWebhook } from '../workflows/deliver-webhook.js';
 import { webhookWorkflowId } from './ids.js';
 
 export async function startDelivery(client: Pick<Client, 'workflow'>, taskQueue: string, deliveryId: string): Promise<void> {
-  await client.workflow.start(deliverWebhook, {
+  // started by name: the delivery workflow imports the activities' types, and an activity calls this, so importing
+  // the workflow here would close a loop
+  await client.workflow.start('deliverWebhook', {
     workflowId: webhookWorkflowId(deliveryId),
     taskQueue,
     args: [deliveryId],

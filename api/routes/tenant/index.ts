@@ -1,8 +1,7 @@
 // Every route a tenant's API key opens, registered in one encapsulated scope: the key is checked once here, and
 // any route under /v1/connections/:id gets that tenant's connection loaded (404 for anyone else's), so a new route
 // cannot forget either.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Connection } from '../../../db/repositories/core/connections.js';
+import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../errors.js';
 import billingRoutes from './billing/index.js';
 import connectionRoutes from './connections/index.js';
@@ -13,13 +12,6 @@ import orderRoutes from './orders/index.js';
 import quickBooksLookupRoutes from './quickbooks/index.js';
 import settingsRoutes from './settings/index.js';
 import webhookRoutes from './webhooks/index.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The tenant's connection named by `:id`, on routes under /v1/connections/:id. */
-    connection: Connection | null;
-  }
-}
 
 const CONNECTION_ROUTES = '/v1/connections/:id';
 
@@ -36,10 +28,4 @@ export default async function tenantScope(scope: FastifyInstance) {
   for (const routes of [currentTenantRoutes, connectionRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, desktopRoutes, billingRoutes]) {
     await scope.register(routes);
   }
-}
-
-/** The connection the scope loaded for this request (only on routes under /v1/connections/:id). */
-export function connectionOf(request: FastifyRequest): Connection {
-  if (!request.connection) throw new Error(`${request.routeOptions.url} is not a connection route`);
-  return request.connection;
 }

@@ -1,7 +1,7 @@
 // Typed records of the lists a time tracker imports besides customers, vendors and items: employees (with their
 // payroll set-up), other names, classes and payroll wage items.
 import type { QbAddress } from './requests/common.js';
-import type { RefValue, Stamped } from './records.js';
+import type { RefValue, Stamped } from './records-base.js';
 
 /** Whether an employee's paychecks are built from time data ("Use time data to create paychecks"). */
 export type UseTimeData = 'UseTimeData' | 'DoNotUseTimeData' | 'NotSet';

@@ -1,6 +1,6 @@
 // Typed records of time entries and of what QuickBooks remembers about deletions (90 days of them).
 import type { Minutes } from './duration.js';
-import type { RefValue, Stamped } from './records.js';
+import type { RefValue, Stamped } from './records-base.js';
 import type { ListDelType, TxnDelType } from './requests/deletes.js';
 import type { BillableStatus } from './requests/purchases.js';
 

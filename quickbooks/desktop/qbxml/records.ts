@@ -1,23 +1,14 @@
 // Typed records read from QuickBooks' *Ret elements. Money becomes integer cents; quantities, rates and
 // percentages stay decimal strings; absent optional elements stay undefined; repeated elements are always arrays.
 import type { Cents } from '../../../domain/money.js';
+import type { RefValue, Stamped } from './records-base.js';
 import type { QbAddress } from './requests/common.js';
 import type { ClassRecord, EmployeeRecord, OtherNameRecord, PayrollItemWageRecord } from './records-lists.js';
 import type { ListDeletedRecord, TimeTrackingRecord, TxnDeletedRecord } from './records-time.js';
 
 export type * from './records-lists.js';
 export type * from './records-time.js';
-
-export interface RefValue {
-  listId?: string;
-  fullName?: string;
-}
-
-export interface Stamped {
-  timeCreated?: string;
-  timeModified?: string;
-  editSequence: string;
-}
+export type { RefValue, Stamped } from './records-base.js';
 
 export type JobStatus = 'Awarded' | 'Closed' | 'InProgress' | 'None' | 'NotAwarded' | 'Pending';
 

@@ -3,7 +3,7 @@
 import type { ListDelType, TxnDelType } from '../../../quickbooks/desktop/qbxml/requests/deletes.js';
 import type { UseTimeData, WageType } from '../../../quickbooks/desktop/qbxml/records-lists.js';
 import type { BillableStatus } from '../../../quickbooks/desktop/qbxml/requests/purchases.js';
-import type { Stamp } from './store.js';
+import type { Stamp } from './stamp.js';
 
 export interface EmployeeEarnings {
   wageItemId: string;

@@ -2,13 +2,10 @@
 // Money is integer cents; quantities and rates are the decimal strings QuickBooks was given.
 import type { QbAddress } from '../../../quickbooks/desktop/qbxml/requests/common.js';
 import type { Cents } from '../../../domain/money.js';
+import type { Stamp } from './stamp.js';
 import type { DeletionRecord, EmployeePayroll, TimeEntryRecord, WageItemRecord } from './store-time.js';
 
-export interface Stamp {
-  created: Date;
-  modified: Date;
-  editSequence: string;
-}
+export type { Stamp } from './stamp.js';
 
 /** An address block, as qbXML has it (the same shape the request builders take). */
 export type Address = QbAddress;

@@ -1,5 +1,5 @@
 // What a company reports when one of its objects changes: the raw material of webhooks (CDC reads the objects).
-import type { EntityName } from './company.js';
+import type { EntityName } from './entity-names.js';
 
 /** Intuit's webhook operations (legacy `operation`; CloudEvents verbs created/updated/deleted/voided/merged/emailed). */
 export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Merge' | 'Emailed';

@@ -2,22 +2,8 @@
 import type { JsonObject } from '../json.js';
 import type { ChangeListener, ChangeOperation } from './changes.js';
 
-export const ENTITY_NAMES = [
-  'Account',
-  'Bill',
-  'CompanyInfo',
-  'Customer',
-  'Employee',
-  'Invoice',
-  'Item',
-  'Payment',
-  'Preferences',
-  'PurchaseOrder',
-  'TaxCode',
-  'TimeActivity',
-  'Vendor',
-] as const;
-export type EntityName = (typeof ENTITY_NAMES)[number];
+export { ENTITY_NAMES, type EntityName } from './entity-names.js';
+import type { EntityName } from './entity-names.js';
 
 export interface CompanySettings {
   name: string;

@@ -7,7 +7,7 @@ import { isTimeZone, localDate, wallTimeProblem } from '../../../../domain/billi
 import { badRequest, conflict, notFound, Problem } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { BillingConfigBody, BillingConfigView } from './schemas.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 export const DEFAULT_HOUR = '05:00';

@@ -7,7 +7,7 @@ import type { Connection } from '../../../../db/repositories/core/connections.js
 import { conflict, unprocessable } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { OfferBody, OfferParams, OfferView, OrganizationBody, OrganizationParams, OrganizationView } from './schemas.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 const offerView = (o: BillingOfferRow) => ({
   offerId: o.offerId, name: o.name, itemId: o.itemId, itemName: o.itemName, sync: o.sync,

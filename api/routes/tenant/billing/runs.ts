@@ -11,7 +11,7 @@ import { temporalUiLink } from '../../../deps.js';
 import { badRequest, conflict, notFound } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { Accepted, RunBody, RunParams, RunView, SyncErrorParams } from './schemas.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 const resultView = (r: BillingRunResultRow) => ({
   organizationId: r.organizationId, outcome: r.outcome, invoiceId: r.invoiceId, invoiceNumber: r.invoiceNumber,

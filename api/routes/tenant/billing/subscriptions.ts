@@ -5,7 +5,7 @@ import type { SubscriptionWithHistory } from '../../../../db/repositories/billin
 import { conflict, notFound } from '../../../errors.js';
 import { problems } from '../../../schemas.js';
 import { SubscriptionBody, SubscriptionParams, SubscriptionView } from './schemas.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 const view = (s: SubscriptionWithHistory, recorded?: boolean) => ({
   subscriptionId: s.subscriptionId,

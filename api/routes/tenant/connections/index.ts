@@ -7,7 +7,7 @@ import { badRequest } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { createQbdConnection } from '../../../../quickbooks/desktop/index.js';
 import { CreateQbdConnection, WebConnectorCredentials } from '../desktop/create.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 const ConnectionView = Type.Object({
   id: Type.String(),

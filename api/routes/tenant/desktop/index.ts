@@ -8,7 +8,7 @@ import { badRequest } from '../../../errors.js';
 import { issueWebConnectorPassword, qwcFile, qwcPath, startListImport } from '../../../../quickbooks/desktop/index.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { WebConnectorCredentials } from './create.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 const WebConnectorState = Type.Object({
   userName: Type.String(),

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { Mapping } from '../../../../db/repositories/core/mappings.js';
 import { notFound, unprocessable } from '../../../errors.js';
 import { problems, Uuid } from '../../../schemas.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 const Params = Type.Object({
   id: Uuid,

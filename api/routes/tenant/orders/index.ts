@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { OrderSchema } from '../../../../domain/order.js';
 import { temporalUiLink } from '../../../deps.js';
 import { problems, Uuid } from '../../../schemas.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 const Accepted = Type.Object({
   workflowId: Type.String(),

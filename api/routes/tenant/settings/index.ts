@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { SettingsSchema } from '../../../../domain/settings.js';
 import { unprocessable } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
-import { connectionOf } from '../index.js';
+import { connectionOf } from '../connection.js';
 
 export default async function settingsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,0 +1,17 @@
+// The entities a sandbox company stores.
+export const ENTITY_NAMES = [
+  'Account',
+  'Bill',
+  'CompanyInfo',
+  'Customer',
+  'Employee',
+  'Invoice',
+  'Item',
+  'Payment',
+  'Preferences',
+  'PurchaseOrder',
+  'TaxCode',
+  'TimeActivity',
+  'Vendor',
+] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
