@@ -32,7 +32,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', '*.cjs'],
+    files: ['*.js', '*.cjs', '.*.cjs'],
+    languageOptions: { globals: { module: 'writable' } },
     ...tseslint.configs.disableTypeChecked,
   },
 );
