@@ -33,7 +33,11 @@ export default tseslint.config(
   },
   {
     files: ['*.js', '*.cjs', '.*.cjs'],
-    languageOptions: { globals: { module: 'writable' } },
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // CommonJS configuration files (dependency-cruiser reads .cjs)
+    files: ['*.cjs', '.*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
 );
