@@ -8,7 +8,7 @@ import { createSecretBox } from './db/secrets.js';
 import { createLedgerResolver, type LedgerFor } from './quickbooks/resolver.js';
 import { createControl, type Control } from './control/index.js';
 import { createMailer, type Mailer } from './outbound/mailer.js';
-import { createQbdLedgers } from './quickbooks/desktop/index.js';
+import { createQbdLedgers, type DesktopOperations } from './quickbooks/desktop/index.js';
 import { createIntuitOAuth, createPacer, createQboClient, createTokenSource, type IntuitOAuth, type TokenSource } from './quickbooks/online/index.js';
 
 export interface Services {
@@ -18,6 +18,8 @@ export interface Services {
   tokens: TokenSource;
   ledgerFor: LedgerFor;
   control: Control;
+  /** Runs ledger activities as Desktop operations (answers done or waiting). */
+  desktopOperations: DesktopOperations;
   mailer: Mailer;
   close(): Promise<void>;
 }
@@ -36,9 +38,5 @@ export function createServices(config: Config, temporal: Client, options: { pool
   });
   const qbd = createQbdLedgers({ repos, config: config.qbd });
   const ledgerFor = createLedgerResolver({ connections: repos.connections, qbo, qbd: qbd.ledger });
-  const close = async () => {
-    await qbd.close();
-    await database.close();
-  };
-  return { database, repos, oauth, tokens, ledgerFor, control, mailer: createMailer(config.mail), close };
+  return { database, repos, oauth, tokens, ledgerFor, control, desktopOperations: qbd.operations, mailer: createMailer(config.mail), close: () => database.close() };
 }

@@ -31,6 +31,7 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
     activities: createActivities({
       repos: services.repos,
       ledgerFor: services.ledgerFor,
+      operations: services.desktopOperations,
       oauth: services.oauth,
       mailer: services.mailer,
       taskQueue: config.temporal.taskQueue,

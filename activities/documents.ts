@@ -14,6 +14,11 @@ export interface PostPlan {
   key: DocumentKey;
   revision: number;
   draft: object;
+  /**
+   * The ledger's current attempt (Desktop operations; see Ledger.operationAttempt): a pending marker this same attempt
+   * wrote is its own create still waiting for an answer, not an uncertain outcome.
+   */
+  attempt?: string | undefined;
   /** Look for a document an earlier, uncertain attempt may have created. */
   find(): Promise<PostedDocument | undefined>;
   create(idempotencyKey: string): Promise<PostedDocument>;
@@ -47,7 +52,8 @@ export async function postOnce(documents: DocumentsRepository, plan: PostPlan): 
     return { ...updated, action: 'updated' };
   }
 
-  if (row?.state === 'pending') {
+  const ownPending = row?.state === 'pending' && plan.attempt !== undefined && row.pendingAttempt === plan.attempt;
+  if (row?.state === 'pending' && !ownPending) {
     const found = await plan.find();
     if (found) {
       const current = row.contentHash === hash ? found : await plan.update(found.id, idempotencyKey(...identity, 'update', hash));
@@ -55,7 +61,7 @@ export async function postOnce(documents: DocumentsRepository, plan: PostPlan): 
       return { ...current, action: 'adopted' };
     }
   }
-  await documents.markPending(key, revision, hash);
+  await documents.markPending(key, revision, hash, plan.attempt);
   const created = await plan.create(idempotencyKey(...identity, 'create', hash));
   await remember(created);
   return { ...created, action: 'created' };

@@ -8,10 +8,13 @@ import { createNotificationActivities } from './notifications.js';
 import { createOrderActivities } from './orders.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import type { Repositories } from '../db/repositories/index.js';
+import type { DesktopOperations } from '../quickbooks/desktop/index.js';
 
 export interface ActivityDeps {
   repos: Repositories;
   ledgerFor: LedgerFor;
+  /** Runs the steps that talk to QuickBooks as Desktop operations (they answer done or waiting). */
+  operations: DesktopOperations;
   oauth: IntuitOAuth;
   mailer: Mailer;
   taskQueue: string;
@@ -20,10 +23,10 @@ export interface ActivityDeps {
 
 export function createActivities(deps: ActivityDeps) {
   return withFailureTranslation({
-    ...createOrderActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor }),
+    ...createOrderActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
     ...createLifecycleActivities({ repos: deps.repos, oauth: deps.oauth }),
     ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue }),
-    ...createBillingActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor }),
+    ...createBillingActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
   }, deps.failurePolicy);
 }
 

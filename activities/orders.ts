@@ -7,7 +7,9 @@ import type { Settings } from '../domain/settings.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
 import type { LedgerRef, PurchaseKind } from '../quickbooks/ledger/index.js';
 import type { LedgerFor } from '../quickbooks/resolver.js';
+import { withLedgerSteps } from './ledger-steps.js';
 import { singleFlight } from './single-flight.js';
+import type { DesktopOperations } from '../quickbooks/desktop/index.js';
 
 export interface OrderContext {
   settings: Settings;
@@ -21,6 +23,7 @@ export interface OrderContext {
 export interface OrderActivitiesDeps {
   repos: Repositories;
   ledgerFor: LedgerFor;
+  operations: DesktopOperations;
   /** Default accounts found in a company, remembered for a while: an optimisation, not a source of truth. */
   accountsCache?: Map<string, { at: number; accounts: ResolvedAccounts }>;
   accountsCacheMs?: number;
@@ -45,10 +48,12 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
 
   const resolveParty = async (connectionId: string, kind: 'customers' | 'vendors', party: Party): Promise<LedgerRef> => {
     if (party.quickbooksId) return { id: party.quickbooksId, name: party.name };
-    return partyFlight(`${connectionId}/${kind}/${party.externalId}`, async () => {
+    const { ledger } = await ledgerFor(connectionId);
+    // a ledger that answers later wakes only the workflow whose operation asked: share look-ups within it only
+    const attempt = (await ledger.operationAttempt()) ?? '';
+    return partyFlight(`${attempt}/${connectionId}/${kind}/${party.externalId}`, async () => {
       const mapped = await repos.mappings.find(connectionId, kind, party.externalId);
       if (mapped) return { id: mapped.quickbooksId, name: mapped.quickbooksName ?? party.name };
-      const { ledger } = await ledgerFor(connectionId);
       const input = { name: party.name, ...(party.email ? { email: party.email } : {}) };
       const key = idempotencyKey(connectionId, kind, party.externalId, party.name);
       const ref = kind === 'customers' ? await ledger.ensureCustomer(input, key) : await ledger.ensureVendor(input, key);
@@ -69,6 +74,13 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       return { settings, accounts: { ...defaults, ...configured }, connectionType: connection?.type ?? 'qbo', notifies };
     },
 
+    /** Records why a document could not be posted, for the sync-errors list. */
+    async recordSyncError(connectionId: string, documentKind: string, externalId: string, code: string, message: string): Promise<void> {
+      await repos.syncErrors.record({ connectionId, documentKind, externalId, code, message });
+    },
+
+    // the steps that talk to QuickBooks answer done or waiting (see ledger-steps.ts)
+    ...withLedgerSteps({
     resolveCustomer: (connectionId: string, party: Party) => resolveParty(connectionId, 'customers', party),
     resolveVendor: (connectionId: string, party: Party) => resolveParty(connectionId, 'vendors', party),
 
@@ -81,10 +93,11 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       if (missing.length === 0) return ids;
 
       const { ledger } = await ledgerFor(connectionId);
+      const attempt = (await ledger.operationAttempt()) ?? '';
       const lookup = singleFlight<Map<string, LedgerRef>>();
       const found = () => lookup('all', () => ledger.findItems(missing));
       await Promise.all(missing.map(async (key) => {
-        const ref = await itemFlight(`${connectionId}/${key}`, async () => {
+        const ref = await itemFlight(`${attempt}/${connectionId}/${key}`, async () => {
           let item = (await found()).get(key);
           if (!item) {
             if (!accounts.income) throw new Error('no income account is configured or found in QuickBooks to create items with');
@@ -112,6 +125,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         key: { connectionId, kind: 'invoice', externalId: draft.orderId },
         revision,
         draft,
+        attempt: await ledger.operationAttempt(),
         find: () => ledger.findInvoice(draft.number, draft.customerId),
         create: (key) => ledger.createInvoice(draft, key),
         update: (id, key) => ledger.updateInvoice(id, draft, key),
@@ -126,6 +140,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         key: { connectionId, kind, externalId: draft.orderId },
         revision,
         draft,
+        attempt: await ledger.operationAttempt(),
         find: () => ledger.findPurchase(kind, draft.number, draft.vendorId),
         create: (key) => ledger.createPurchase(kind, draft, key),
         update: (id, key) => ledger.updatePurchase(kind, id, draft, key),
@@ -140,17 +155,13 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         key: { connectionId, kind: 'payment', externalId: `${draft.orderId}/${draft.externalId}` },
         revision,
         draft,
+        attempt: await ledger.operationAttempt(),
         find: () => ledger.findPayment(draft),
         create: (key) => ledger.createPayment(draft, key),
         update: (id, key) => ledger.updatePayment(id, draft, key),
       });
     },
-
-    /** Records why a document could not be posted, for the sync-errors list. */
-    async recordSyncError(connectionId: string, documentKind: string, externalId: string, code: string, message: string): Promise<void> {
-      await repos.syncErrors.record({ connectionId, documentKind, externalId, code, message });
-    },
-
+    }, deps.operations),
   };
 }
 

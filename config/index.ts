@@ -44,12 +44,10 @@ export interface QbdConfig {
   longPollMs: number;
   /** After a ledger operation ends, the session stays open this long for the workflow's next step. */
   followUpGraceMs: number;
-  /** A ledger operation's hold on the session lasts this long unless its heartbeat renews it. */
+  /** A ledger operation's hold on the session lasts this long after each send (the next send renews it). */
   holdSeconds: number;
   /** A session with nothing to send for this long ends instead of waiting (NoOp) any longer. */
   maxIdleSeconds: number;
-  /** A session not heard from for this long is over: the requests it was sent are released. */
-  sessionTimeoutSeconds: number;
   /** A new log-in while another session sent a message less than this ago answers busy. */
   busySeconds: number;
   /** What busy asks the Web Connector to wait. */
@@ -59,10 +57,10 @@ export interface QbdConfig {
   /** Failed log-ins within lockoutMinutes that lock a Web Connector user out. */
   lockoutFailures: number;
   lockoutMinutes: number;
-  /** The worker re-reads a request it waits for this often, even without a notification. */
-  recheckMs: number;
-  /** Heartbeat interval of activities waiting for the Web Connector. */
-  heartbeatMs: number;
+  /** A workflow waiting for the Web Connector runs its step again this often even without a wake-up (a safety net). */
+  recheckSeconds: number;
+  /** Back-pressure: queued requests per connection beyond which new operations wait for room without queueing. */
+  maxQueuedPerConnection: number;
   /** The Web Connector contract served at GET /qbwc?wsdl. */
   wsdlPath: string;
 }
@@ -208,14 +206,13 @@ function readQbdConfig(read: EnvReader): QbdConfig {
     followUpGraceMs: read.integer('QBD_FOLLOW_UP_GRACE_MS', 3000, 0, 60_000),
     holdSeconds: read.integer('QBD_HOLD_SECONDS', 60, 1, 3600),
     maxIdleSeconds: read.integer('QBD_MAX_IDLE_SECONDS', 300, 1, 86_400),
-    sessionTimeoutSeconds: read.integer('QBD_SESSION_TIMEOUT_SECONDS', 600, 1, 86_400),
     busySeconds: read.integer('QBD_BUSY_SECONDS', 30, 0, 3600),
     postponeSeconds: read.integer('QBD_POSTPONE_SECONDS', 60, 1, 86_400),
     connectionRetries: read.integer('QBD_CONNECTION_RETRIES', 1, 0, 10),
     lockoutFailures: read.integer('QBD_LOCKOUT_FAILURES', 5, 1, 100),
     lockoutMinutes: read.integer('QBD_LOCKOUT_MINUTES', 15, 1, 1440),
-    recheckMs: read.integer('QBD_RECHECK_MS', 5000, 50, 600_000),
-    heartbeatMs: read.integer('QBD_HEARTBEAT_MS', 5000, 50, 600_000),
+    recheckSeconds: read.integer('QBD_RECHECK_SECONDS', 900, 1, 86_400),
+    maxQueuedPerConnection: read.integer('QBD_MAX_QUEUED_PER_CONNECTION', 1000, 1, 1_000_000),
     wsdlPath: read.string('QBD_WSDL_PATH', DEFAULT_WSDL_PATH),
   };
 }

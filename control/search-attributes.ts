@@ -7,6 +7,8 @@ export const ConnectionId = defineSearchAttributeKey('ConnectionId', SearchAttri
 export const DocumentKind = defineSearchAttributeKey('DocumentKind', SearchAttributeType.KEYWORD);
 export const ExternalId = defineSearchAttributeKey('ExternalId', SearchAttributeType.KEYWORD);
 export const Outcome = defineSearchAttributeKey('Outcome', SearchAttributeType.KEYWORD);
+/** Set while a step waits for a Web Connector (QuickBooks Desktop): since when; cleared when none waits. */
+export const WaitingForWebConnectorSince = defineSearchAttributeKey('WaitingForWebConnectorSince', SearchAttributeType.DATETIME);
 
 /** Name → type, for registering them on a Temporal server. */
 export const searchAttributeTypes = {
@@ -15,6 +17,7 @@ export const searchAttributeTypes = {
   DocumentKind: 'Keyword',
   ExternalId: 'Keyword',
   Outcome: 'Keyword',
+  WaitingForWebConnectorSince: 'Datetime',
 } as const;
 
 type Attributes = { key: typeof TenantId; value: string }[];

@@ -62,7 +62,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Te
       ...(options.port ? { port: options.port } : {}),
       ...(options.uiPort ? { ui: true, uiPort: options.uiPort } : {}),
       ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
-      searchAttributes: [attributes.TenantId, attributes.ConnectionId, attributes.DocumentKind, attributes.ExternalId, attributes.Outcome],
+      searchAttributes: [attributes.TenantId, attributes.ConnectionId, attributes.DocumentKind, attributes.ExternalId, attributes.Outcome, attributes.WaitingForWebConnectorSince],
       log: { format: 'pretty', level: 'error' },
     },
   });

@@ -4,7 +4,8 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { runChild, type ScheduledBillingResult } from './billing.js';
 import { plainMessage } from './failures.js';
-import { databaseStep, quickBooksCall, waitingForWebConnector } from './presets.js';
+import { ledgerSteps } from './ledger-steps.js';
+import { databaseStep, desktopStep, quickBooksCall } from './presets.js';
 
 export interface BillingSyncArgs {
   tenantId: string;
@@ -18,16 +19,17 @@ export interface BillingSyncResult {
 
 const db = proxyActivities<Activities>(databaseStep);
 const qbOnline = proxyActivities<Activities>(quickBooksCall);
-const qbDesktop = proxyActivities<Activities>(waitingForWebConnector);
+const qbDesktop = proxyActivities<Activities>(desktopStep);
 
 /** Pushes unit costs and retries failed billing for one connection (started daily by its sync schedule). */
 export async function billingSync(args: BillingSyncArgs): Promise<BillingSyncResult> {
+  const steps = ledgerSteps();
   const type = await db.billingConnectionType(args.connectionId);
   if (!type) return { costs: { error: 'The connection no longer exists' }, retried: [] };
   const qb = type === 'qbd' ? qbDesktop : qbOnline;
   let costs: BillingSyncResult['costs'];
   try {
-    costs = await qb.pushUnitCosts(args.connectionId);
+    costs = await steps.untilDone(() => qb.pushUnitCosts(args.connectionId));
   } catch (error) {
     costs = { error: plainMessage(error) };
   }

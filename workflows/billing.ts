@@ -15,7 +15,8 @@ import type { Activities } from '../activities/index.js';
 import type { BillingTrigger, OutcomeCounts } from '../activities/billing/index.js';
 import type { Period } from '../domain/billing/periods.js';
 import { plainMessage } from './failures.js';
-import { databaseStep, quickBooksCall, waitingForWebConnector } from './presets.js';
+import { ledgerSteps } from './ledger-steps.js';
+import { databaseStep, desktopStep, quickBooksCall } from './presets.js';
 import { billingRunWorkflowId } from '../control/ids.js';
 import { billingSearchAttributes, Outcome } from '../control/search-attributes.js';
 
@@ -58,7 +59,7 @@ export const billingRunProgress = defineQuery<BillingRunProgress>('billingRunPro
 
 const db = proxyActivities<Activities>(databaseStep);
 const qbOnline = proxyActivities<Activities>(quickBooksCall);
-const qbDesktop = proxyActivities<Activities>(waitingForWebConnector);
+const qbDesktop = proxyActivities<Activities>(desktopStep);
 
 const DEFAULTS = { qbo: { chunkSize: 400, parallelChunks: 2 }, qbd: { chunkSize: 500, parallelChunks: 2 } } as const;
 
@@ -67,6 +68,7 @@ export async function billingRun(args: BillingRunArgs): Promise<BillingRunResult
   const counts: OutcomeCounts = { created: 0, updated: 0, unchanged: 0, sent: 0, nothing: 0, failed: 0 };
   const progress: BillingRunProgress = { state: 'planning', organizations: 0, chunks: 0, chunksDone: 0, counts };
   setHandler(billingRunProgress, () => progress);
+  const steps = ledgerSteps();
 
   const plan = await db.planBillingRun({
     connectionId: args.connectionId,
@@ -82,7 +84,7 @@ export async function billingRun(args: BillingRunArgs): Promise<BillingRunResult
   for (let i = 0; i < plan.organizationIds.length; i += size) chunks.push(plan.organizationIds.slice(i, i + size));
   Object.assign(progress, { state: 'billing', runId: plan.runId, period: plan.billed, organizations: plan.organizationIds.length, chunks: chunks.length });
 
-  // the same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs, so longer timeouts
+  // the same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs (the step waits for it)
   const qb = plan.connectionType === 'qbd' ? qbDesktop : qbOnline;
   let next = 0;
   const worker = async () => {
@@ -90,7 +92,7 @@ export async function billingRun(args: BillingRunArgs): Promise<BillingRunResult
       const organizationIds = chunks[next++]!;
       const input = { connectionId: args.connectionId, runId: plan.runId, periodStart: plan.billed.start, organizationIds };
       try {
-        const done = await qb.billOrganizations(input);
+        const done = await steps.untilDone(() => qb.billOrganizations(input));
         for (const key of Object.keys(counts) as (keyof OutcomeCounts)[]) counts[key] += done[key];
       } catch (error) {
         await db.recordChunkFailure({ ...input, message: plainMessage(error) });

@@ -27,18 +27,17 @@ export const quickBooksCall = {
 } as const satisfies ActivityOptions;
 
 /**
- * Waiting for the Web Connector (QuickBooks Desktop): the activity completes when the Web Connector, which runs
- * every few minutes or hours, has carried its requests to QuickBooks and back. It heartbeats while it waits, so a
- * worker that dies is noticed within the heartbeat timeout and the step resumes (after looking for what QuickBooks
- * may already have done).
+ * A step on QuickBooks Desktop: the activity replays what the Web Connector has already answered and queues what
+ * comes next, then ends, done or waiting; it never waits for the Web Connector itself (the workflow does, holding
+ * nothing: workflows/ledger-steps.ts), so it is short whatever a weekend brings. A lost answer or a record in use is
+ * retried: the next run looks in QuickBooks before sending a write again.
  */
-export const waitingForWebConnector = {
-  startToCloseTimeout: '24 hours',
-  heartbeatTimeout: '30 seconds',
+export const desktopStep = {
+  startToCloseTimeout: '2 minutes',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
-    maximumInterval: '10 minutes',
+    maximumInterval: '5 minutes',
     maximumAttempts: 100,
     nonRetryableErrorTypes,
   },

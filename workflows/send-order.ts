@@ -8,10 +8,12 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
+import type { LedgerStep } from '../quickbooks/ledger/index.js';
 import { buildInvoiceDraft, buildPaymentDrafts, buildPurchaseDraft, type ResolvedParties } from '../domain/drafts.js';
 import { formatCents } from '../domain/money.js';
 import type { Order } from '../domain/order.js';
-import { databaseStep, notificationStep, quickBooksCall, waitingForWebConnector } from './presets.js';
+import { ledgerSteps, type LedgerSteps } from './ledger-steps.js';
+import { databaseStep, desktopStep, notificationStep, quickBooksCall } from './presets.js';
 import { failureCode, failureType, plainMessage } from './failures.js';
 import { Outcome } from '../control/search-attributes.js';
 import { connectionRestored } from './signals.js';
@@ -29,7 +31,7 @@ export interface OrderSubmission {
   order: Order;
 }
 
-export type StepState = 'pending' | 'running' | 'paused' | 'done' | 'failed' | 'skipped';
+export type StepState = 'pending' | 'running' | 'waiting' | 'paused' | 'done' | 'failed' | 'skipped';
 
 export interface StepStatus {
   step: string;
@@ -55,7 +57,7 @@ export const orderStatus = defineQuery<OrderStatus>('orderStatus');
 
 const db = proxyActivities<Activities>(databaseStep);
 const qbOnline = proxyActivities<Activities>(quickBooksCall);
-const qbDesktop = proxyActivities<Activities>(waitingForWebConnector);
+const qbDesktop = proxyActivities<Activities>(desktopStep);
 const notify = proxyActivities<Activities>(notificationStep);
 
 /** Sends an order to QuickBooks, then any newer revision that arrived meanwhile; returns what each step did. */
@@ -83,6 +85,7 @@ export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
     next = submission;
   });
   setHandler(orderStatus, () => status);
+  const steps = ledgerSteps();
   setHandler(connectionRestored, () => {
     restored = true;
   });
@@ -92,7 +95,7 @@ export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
     const current: OrderSubmission = next;
     next = undefined;
     status = { orderId: args.orderId, revision: current.revision, outcome: 'running', steps: plannedSteps(current.order) };
-    const notifies = await sendRevision(args.connectionId, current, status, untilReconnected);
+    const notifies = await sendRevision(args.connectionId, current, status, untilReconnected, steps);
     status.outcome = outcomeOf(status.steps);
     if (notifies) await notify.publishEvents(args.tenantId, documentEvents(args, status));
   }
@@ -101,7 +104,7 @@ export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
 }
 
 /** Posts one revision, updating `status` as it goes; returns whether the tenant wants document events. */
-async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<boolean>): Promise<boolean> {
+async function sendRevision(connectionId: string, { order, revision }: OrderSubmission, status: OrderStatus, untilReconnected: () => Promise<boolean>, steps: LedgerSteps): Promise<boolean> {
   const step = (name: string) => status.steps.find((s) => s.step === name)!;
   /** Re-runs work that failed only because QuickBooks needs re-authorisation, once someone has reconnected it. */
   const pausable = async <T>(work: () => Promise<T>, shown: StepStatus): Promise<T> => {
@@ -118,11 +121,12 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
       }
     }
   };
-  const run = async <T>(name: string, work: () => Promise<T>, describe: (result: T) => Partial<StepStatus>): Promise<T | undefined> => {
+  /** A step that talks to QuickBooks: waits (visibly, holding nothing) while its ledger answers later. */
+  const run = async <T>(name: string, work: () => Promise<LedgerStep<T>>, describe: (result: T) => Partial<StepStatus>): Promise<T | undefined> => {
     const s = step(name);
     s.state = 'running';
     try {
-      const result = await pausable(work, s);
+      const result = await pausable(() => steps.untilDone(work, s), s);
       Object.assign(s, { state: 'done' }, describe(result));
       return result;
     } catch (error) {
@@ -139,7 +143,7 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
   const first = status.steps[0]!;
   const { settings, accounts, connectionType, notifies } = await pausable(() => db.loadOrderContext(connectionId), first);
   if (first.state === 'running') first.state = 'pending';
-  // same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs, so it gets longer timeouts
+  // same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs (the steps wait for it)
   const qb = connectionType === 'qbd' ? qbDesktop : qbOnline;
   const wants = (document: 'invoice' | 'bill' | 'purchaseOrder') => order.documents.includes(document);
   const ids: ResolvedParties = { itemIds: {} };

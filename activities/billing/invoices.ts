@@ -104,10 +104,12 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
   }
 
   /** The invoice each organization's lines go to: the one remembered, the one an uncertain create made, or (update mode) the customer's newest unsent invoice in the period. */
-  async function findTargets(ledger: Ledger, bills: OrganizationBill[], rows: Map<string, BillingInvoiceRow>, periods: RunPeriods): Promise<Map<string, Target>> {
+  async function findTargets(ledger: Ledger, bills: OrganizationBill[], rows: Map<string, BillingInvoiceRow>, periods: RunPeriods, attempt: string | undefined): Promise<Map<string, Target>> {
     const targets = new Map<string, Target>();
     const known = bills.map((b) => rows.get(b.organizationId)).filter((r): r is BillingInvoiceRow => r?.state === 'posted' && !!r.invoiceId);
-    const pending = bills.map((b) => rows.get(b.organizationId)).filter((r): r is BillingInvoiceRow => r?.state === 'pending');
+    // a create this same attempt marked is still waiting for its own answer: not an uncertain outcome to look for
+    const pending = bills.map((b) => rows.get(b.organizationId))
+      .filter((r): r is BillingInvoiceRow => r?.state === 'pending' && !(attempt !== undefined && r.pendingAttempt === attempt));
     const [byId, byNumber] = await Promise.all([
       known.length ? ledger.findBillingInvoices({ ids: known.map((r) => r.invoiceId!) }) : [],
       pending.length ? ledger.findBillingInvoices({ numbers: pending.map((r) => r.number) }) : [],
@@ -143,6 +145,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
       const counts = emptyCounts();
       const loaded = await load(input);
       const { ledger } = await ledgerFor(connectionId);
+      const attempt = await ledger.operationAttempt();
       const results: BillingResultInput[] = [];
       const result = (r: BillingResultInput) => {
         results.push(r);
@@ -178,7 +181,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
       const rows = new Map((await repos.billingRuns.invoicesOf(connectionId, periodStart, bills.map((b) => b.organizationId))).map((r) => [r.organizationId, r]));
       const pace = pacer(ledger);
       for (let pass = 1; bills.length > 0; pass++) {
-        const targets = await findTargets(ledger, bills, rows, loaded.periods);
+        const targets = await findTargets(ledger, bills, rows, loaded.periods, attempt);
         const writes: { bill: OrganizationBill; write: BillingInvoiceWrite; target?: Target; hash: string }[] = [];
         const posted: Parameters<typeof repos.billingRuns.markPosted>[0] = [];
         const resolved: string[] = [];
@@ -213,8 +216,8 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
           writes.push({ bill, hash, write: { kind: 'create', ref: bill.organizationId, key: idempotencyKey(connectionId, 'billing-create', bill.organizationId, periodStart, hash), customerId, number, date: invoiceDate(loaded.config.mode, loaded.periods), marker: billingMarker(bill.organizationId, periodStart), lines: bill.lines } });
         }
         const creates = writes.filter((w) => w.write.kind === 'create');
-        await repos.billingRuns.markPending(creates.map((w) => ({ connectionId, organizationId: w.bill.organizationId, periodStart, number: (w.write as { number: string }).number, customerId: w.bill.organization!.customerId! })));
-        for (const w of creates) rows.set(w.bill.organizationId, { ...rows.get(w.bill.organizationId), connectionId, organizationId: w.bill.organizationId, periodStart, state: 'pending', number: (w.write as { number: string }).number, customerId: w.bill.organization!.customerId!, invoiceId: null, createdByUs: true, linesHash: null, billedCents: null, updatedAt: new Date() });
+        await repos.billingRuns.markPending(creates.map((w) => ({ connectionId, organizationId: w.bill.organizationId, periodStart, number: (w.write as { number: string }).number, customerId: w.bill.organization!.customerId! })), attempt);
+        for (const w of creates) rows.set(w.bill.organizationId, { ...rows.get(w.bill.organizationId), connectionId, organizationId: w.bill.organizationId, periodStart, state: 'pending', number: (w.write as { number: string }).number, customerId: w.bill.organization!.customerId!, invoiceId: null, createdByUs: true, linesHash: null, billedCents: null, pendingAttempt: attempt ?? null, updatedAt: new Date() });
 
         const written = writes.length ? await ledger.writeBillingInvoices(writes.map((w) => w.write), pace) : [];
         const again: OrganizationBill[] = [];
@@ -224,7 +227,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
           const errorId = billingErrorId(bill.organizationId, periodStart);
           if (outcome.ok) {
             posted.push({ connectionId, organizationId: bill.organizationId, periodStart, number: outcome.invoice.number ?? billingInvoiceNumber(periodStart, bill.organizationId), customerId: outcome.invoice.customerId, invoiceId: outcome.invoice.id, createdByUs: write.kind === 'create' || !!target?.createdByUs, linesHash: hash, billedCents: billed });
-            rows.set(bill.organizationId, { ...posted[posted.length - 1]!, state: 'posted', updatedAt: new Date() });
+            rows.set(bill.organizationId, { ...posted[posted.length - 1]!, state: 'posted', pendingAttempt: null, updatedAt: new Date() });
             const created = write.kind === 'create';
             const why = created && bill.organization!.invoice === 'update'
               ? `No unsent invoice dated ${loaded.periods.billed.start} to ${loaded.periods.billed.end} for this customer: created invoice #${outcome.invoice.number ?? outcome.invoice.id}.`

@@ -9,6 +9,7 @@ import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
 import { createQbwcService, type QbwcService } from '../../quickbooks/desktop/index.js';
 import { parseSoapCall, QBWC_NS, SoapFault, soapFault, soapResult, type SoapCall } from './soap.js';
 import { wsdlFor } from './wsdl.js';
+import { createWebConnectorWaker } from '../../control/desktop-waits.js';
 
 /** The QBD settings: the full configuration carries them; an app built from a partial one gets the defaults. */
 async function dispatch(service: QbwcService, { method, params }: SoapCall): Promise<string | string[] | number> {
@@ -31,7 +32,8 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   const config = app.deps.config.qbd;
   const enqueued = createQbdNotifications(app.deps.repos.qbdQueue, QBD_CHANNELS.enqueued);
   app.addHook('onClose', () => enqueued.close());
-  const service = createQbwcService({ repos: app.deps.repos, config, enqueued, log: app.log });
+  const wake = createWebConnectorWaker(app.deps.control.client, app.log);
+  const service = createQbwcService({ repos: app.deps.repos, config, enqueued, wake, log: app.log });
   const endpointUrl = `${app.deps.config.publicUrl}/qbwc`;
 
   // SOAP bodies are read as text (any declared type: the handler decides), with their own size limit

@@ -9,6 +9,7 @@ import { createMappingsRepository } from './core/mappings.js';
 import { createOAuthStatesRepository } from './core/oauth-states.js';
 import { createQbdConnectionsRepository } from './desktop/connections.js';
 import { createQbdListsRepository } from './desktop/lists.js';
+import { createQbdOperationsRepository } from './desktop/operations.js';
 import { createQbdQueueRepository } from './desktop/queue.js';
 import { createSettingsRepository } from './core/settings.js';
 import { createSyncErrorsRepository } from './core/sync-errors.js';
@@ -29,6 +30,7 @@ export function createRepositories(db: Database, box: SecretBox) {
     webhooks: createWebhooksRepository(db, box),
     qbdConnections: createQbdConnectionsRepository(db),
     qbdQueue: createQbdQueueRepository(db),
+    qbdOperations: createQbdOperationsRepository(db),
     qbdLists: createQbdListsRepository(db),
     billing: createBillingRepository(db),
     billingRuns: createBillingRunsRepository(db),

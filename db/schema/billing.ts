@@ -128,6 +128,8 @@ export const billingInvoices = pgTable('billing_invoices', {
   organizationId: text('organization_id').notNull(),
   periodStart: text('period_start').notNull(),
   state: text('state').$type<'pending' | 'posted'>().notNull(),
+  /** The ledger attempt that wrote `pending` (Desktop operations): its own marker is not an uncertain outcome. */
+  pendingAttempt: text('pending_attempt'),
   /** The number a created invoice carries; how an uncertain create is found again. */
   number: text('number').notNull(),
   customerId: text('customer_id').notNull(),

@@ -96,6 +96,8 @@ export const documents = pgTable('documents', {
   kind: text('kind').$type<DocumentKind>().notNull(),
   externalId: text('external_id').notNull(),
   state: text('state').$type<'pending' | 'posted'>().notNull(),
+  /** The ledger attempt that wrote `pending` (Desktop operations): its own marker is not an uncertain outcome. */
+  pendingAttempt: text('pending_attempt'),
   revision: integer('revision').notNull(),
   contentHash: text('content_hash').notNull(),
   quickbooksId: text('quickbooks_id'),

@@ -63,8 +63,8 @@ export const qbdSessions = pgTable('qbd_sessions', {
 
 export const qbdRequestStates = ['queued', 'sent', 'answered', 'failed'] as const;
 export type QbdRequestState = (typeof qbdRequestStates)[number];
-/** Why a request failed: its session ended before the answer (outcome unknown), a newer attempt replaced it, or QuickBooks refused the whole message. */
-export type QbdRequestFailure = 'lost' | 'superseded' | 'rejected';
+/** Why a request failed: its session ended before the answer (outcome unknown), or QuickBooks refused the whole message. */
+export type QbdRequestFailure = 'lost' | 'rejected';
 
 /**
  * The durable queue: one qbXML request per row, handed out in id order to one session at a time
@@ -81,9 +81,12 @@ export const qbdRequests = pgTable('qbd_requests', {
   attempts: integer('attempts').notNull().default(0),
   /** Sent alone, after QuickBooks refused a whole message this request travelled in. */
   solo: boolean('solo').notNull().default(false),
-  /** The activity waiting for the answer and its attempt: a retried activity supersedes its queued orphans. */
+  /** The ledger operation that sent it, as `{operation key}:{generation}` (see qbd_operations). */
   owner: text('owner'),
-  ownerAttempt: integer('owner_attempt'),
+  /** Which send of that operation it answers: the requests' content hash and occurrence (`{hash}#{n}`). */
+  journalKey: text('journal_key'),
+  /** The workflow to wake when it is answered (or lost). */
+  workflowId: text('workflow_id'),
   /** Follow-up the endpoint does itself with the answer (a list import page). */
   job: jsonb('job'),
   statusCode: integer('status_code'),
@@ -99,7 +102,7 @@ export const qbdRequests = pgTable('qbd_requests', {
   uniqueIndex('qbd_requests_request_id_idx').on(t.requestId),
   index('qbd_requests_queue_idx').on(t.connectionId, t.state, t.id),
   index('qbd_requests_session_idx').on(t.sessionId),
-  index('qbd_requests_owner_idx').on(t.owner),
+  index('qbd_requests_owner_idx').on(t.owner, t.journalKey),
 ]);
 
 /** "More is coming for this connection": keeps a Web Connector session open (NoOp) instead of ending it. */
@@ -108,7 +111,24 @@ export const qbdHolds = pgTable('qbd_holds', {
   connectionId: uuid('connection_id').notNull().references(() => connections.id, { onDelete: 'cascade' }),
   holder: text('holder').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
-}, (t) => [index('qbd_holds_connection_idx').on(t.connectionId, t.expiresAt)]);
+}, (t) => [index('qbd_holds_connection_idx').on(t.connectionId, t.expiresAt), uniqueIndex('qbd_holds_holder_idx').on(t.holder)]);
+
+/**
+ * A ledger operation: one activity of one workflow (its key hashes the workflow id, the activity type and its
+ * arguments), whose requests are journaled so that each run of the activity replays the answers it already has
+ * and queues only what comes next; between runs the workflow waits, holding nothing. The generation moves on when
+ * the operation ends or its outcome became unknown (a lost answer), so the next run starts afresh (and looks in
+ * QuickBooks before sending a write again). `blockedSince`: waiting for room in the connection's queue.
+ */
+export const qbdOperations = pgTable('qbd_operations', {
+  key: text('key').primaryKey(),
+  connectionId: uuid('connection_id').notNull().references(() => connections.id, { onDelete: 'cascade' }),
+  workflowId: text('workflow_id').notNull(),
+  generation: integer('generation').notNull().default(1),
+  blockedSince: timestamp('blocked_since', { withTimezone: true, precision: 3 }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('qbd_operations_blocked_idx').on(t.connectionId, t.blockedSince)]);
 
 export const qbdListKinds = ['customers', 'vendors', 'items', 'accounts'] as const;
 export type QbdListKind = (typeof qbdListKinds)[number];

@@ -2,11 +2,10 @@
 // Web Connector service, connection credentials and the .QWC file, list imports. Other layers import from here.
 import type { QbdConfig } from '../../config/index.js';
 import type { Repositories } from '../../db/repositories/index.js';
-import { createQbdNotifications } from '../../db/repositories/desktop/notifications.js';
-import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
 import type { Ledger } from '../ledger/index.js';
 import { createQbdExchange } from './exchange.js';
 import { createQbdLedger } from './ledger.js';
+import { createDesktopOperations, type DesktopOperations } from './operations.js';
 
 export { createQbdConnection, issueWebConnectorPassword, qwcFile, qwcPath, type WebConnectorCredentials } from './connections.js';
 export { startListImport } from './web-connector/list-import.js';
@@ -15,17 +14,19 @@ export { createQbwcService, SERVER_VERSION, type QbwcService } from './web-conne
 export { parseXmlTree, XmlSyntaxError, type XNode } from './qbxml/tree.js';
 export { escapeXml } from './qbxml/xml.js';
 
+export { createDesktopOperations, operationOwner, QbdWaiting, type ActivityIdentity, type DesktopOperations } from './operations.js';
+
 export interface QbdLedgers {
   ledger(connectionId: string): Ledger;
-  close(): Promise<void>;
+  /** Runs activities as Desktop operations (journaled sends, waiting without holding anything). */
+  operations: DesktopOperations;
 }
 
 export function createQbdLedgers(deps: { repos: Repositories; config: QbdConfig }): QbdLedgers {
-  // LISTEN opens its connection on the first wait only, so processes that never wait (the API) never open it
-  const answered = createQbdNotifications(deps.repos.qbdQueue, QBD_CHANNELS.answered);
-  const exchange = createQbdExchange({ queue: deps.repos.qbdQueue, answered, config: deps.config });
+  const operations = createDesktopOperations({ operations: deps.repos.qbdOperations, queue: deps.repos.qbdQueue, config: deps.config });
+  const exchange = createQbdExchange({ queue: deps.repos.qbdQueue, operations, config: deps.config });
   return {
     ledger: (connectionId) => createQbdLedger({ connectionId, exchange, lists: deps.repos.qbdLists }),
-    close: () => answered.close(),
+    operations,
   };
 }

@@ -1,5 +1,5 @@
 // The QuickBooks Desktop ledger: the ledger port over qbXML and the Web Connector, assembled from its uses. Each
-// method is one operation of the exchange (see exchange.ts). Status codes as DESIGN.md §5: 3100 adopts the
+// method runs inside the calling activity's operation (see operations.ts and exchange.ts). Status codes as DESIGN.md §5: 3100 adopts the
 // existing record, 3200 re-reads and retries the Mod, 3175/3176 retry later, and what a person must fix (3140,
 // 3180, …) is a LedgerRejection carrying QuickBooks' own words.
 import type { Ledger } from '../ledger/index.js';
@@ -12,5 +12,10 @@ export type { QbdLedgerDeps } from './company.js';
 
 export function createQbdLedger(deps: QbdLedgerDeps): Ledger {
   const company = desktopAccess(deps);
-  return { ...createQbdOrderLedger(company), ...createQbdBillingLedger(company), ...createQbdLookupLedger(company) };
+  return {
+    ...createQbdOrderLedger(company),
+    ...createQbdBillingLedger(company),
+    ...createQbdLookupLedger(company),
+    operationAttempt: () => deps.exchange.attempt(deps.connectionId),
+  };
 }

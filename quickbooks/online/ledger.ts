@@ -8,5 +8,11 @@ import { createQboOrderLedger } from './orders.js';
 
 export function createQboLedger(client: CompanyClient): Ledger {
   const company = companyAccess(client);
-  return { ...createQboOrderLedger(company), ...createQboBillingLedger(company), ...createQboLookupLedger(company) };
+  return {
+    ...createQboOrderLedger(company),
+    ...createQboBillingLedger(company),
+    ...createQboLookupLedger(company),
+    // Online answers every request at once: nothing is journaled, every earlier pending marker is uncertain
+    operationAttempt: async () => undefined,
+  };
 }

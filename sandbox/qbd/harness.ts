@@ -12,10 +12,8 @@ export const QUICK_QBD_ENV = {
   QBD_LONG_POLL_MS: '1500',
   QBD_FOLLOW_UP_GRACE_MS: '1500',
   QBD_HOLD_SECONDS: '10',
-  QBD_HEARTBEAT_MS: '1000',
-  QBD_RECHECK_MS: '500',
+  QBD_RECHECK_SECONDS: '30',
   QBD_BUSY_SECONDS: '2',
-  QBD_SESSION_TIMEOUT_SECONDS: '10',
 } as const;
 
 export interface DesktopConnection {

@@ -2,7 +2,7 @@
 // Connector and QuickBooks, every document lands in the company file exactly once.
 import type { ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { WaitingForWebConnectorSince } from '../../control/search-attributes.js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHandle } from '../../api/server.js';
@@ -127,16 +127,15 @@ describe('QuickBooks Desktop fault injection', () => {
       expect(run.connectionErrors.map((e) => e.reply)).toEqual([desktop.company.filePath, 'done']); // one retry, then done
       expect(run.closeMessage).toMatch(/QuickBooks is not running/);
       expect((await status(order.orderId)).run).toBe('RUNNING');
-      // the waiting step says so in its heartbeat
+      // the order says it waits, and so does Temporal (a search attribute); no activity runs while it does
       const workflowId = sendOrderWorkflowId({ tenantId, connectionId: desktop.connectionId, orderId: order.orderId });
       const handle = new Client({ connection: temporal }).workflow.getHandle(workflowId);
-      let heartbeat: Json | undefined;
-      await until(async () => {
-        const payload = (await handle.describe()).raw.pendingActivities?.[0]?.heartbeatDetails?.payloads?.[0];
-        heartbeat = payload ? defaultPayloadConverter.fromPayload<Json>(payload as never) : undefined;
-        return heartbeat !== undefined;
-      });
-      expect(heartbeat).toMatchObject({ waitingFor: 'the Web Connector', connectionId: desktop.connectionId });
+      const waiting = (await status(order.orderId)).steps.filter((s: Json) => s.state === 'waiting');
+      expect(waiting.length).toBeGreaterThan(0);
+      expect(waiting[0].detail).toMatch(/^waiting for the Web Connector since \d{4}-\d\d-\d\dT/);
+      const described = await handle.describe();
+      expect(described.raw.pendingActivities ?? []).toHaveLength(0);
+      expect(described.typedSearchAttributes.get(WaitingForWebConnectorSince)).toBeInstanceOf(Date);
       const stillQueued = await sql`select state from qbd_requests where connection_id = ${desktop.connectionId} and state not in ('answered', 'failed')`;
       expect(stillQueued.map((r) => r.state)).toEqual(expect.arrayContaining(['queued']));
     } finally {
@@ -193,9 +192,12 @@ describe('QuickBooks Desktop fault injection', () => {
     await send(order);
     const runs: string[] = [];
     await runUntil(desktop.wc, () => runs.includes('dropped'), { onRun: (run) => runs.push(run.outcome) });
-    // no Web Connector run now: the waiting activity itself notices the silence (QBD_SESSION_TIMEOUT_SECONDS)
-    await until(async () => (await rowsOf('ReceivePaymentAdd')).some((r) => r.failure === 'lost'), 90_000);
+    // the payment was sent in a session that went quiet: its outcome is not known yet, so the order waits
+    expect((await rowsOf('ReceivePaymentAdd')).at(-1)?.state).toBe('sent');
+    expect((await status(order.orderId)).run).toBe('RUNNING');
+    // the Web Connector's next run takes over from the quiet session: the payment is lost, looked for, and found
     const done = await deliver(order.orderId);
+    expect((await rowsOf('ReceivePaymentAdd')).some((r) => r.failure === 'lost')).toBe(true);
     expect(done.outcome, JSON.stringify(done.steps)).toBe('posted');
     expect(done.steps.find((s: Json) => s.step === 'payment:P1').action).toBe('adopted');
     expectExactlyOnce(order);

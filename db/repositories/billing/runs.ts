@@ -62,12 +62,14 @@ export function createBillingRunsRepository(db: Database) {
     },
 
     /** Notes that invoice creates are about to be sent (state pending, no invoice id yet). */
-    async markPending(rows: { connectionId: string; organizationId: string; periodStart: string; number: string; customerId: string }[], executor: Executor = db): Promise<void> {
+    /** Creates about to be sent, by `attempt` when the ledger journals (its own markers are not uncertain outcomes). */
+    async markPending(rows: { connectionId: string; organizationId: string; periodStart: string; number: string; customerId: string }[], attempt?: string, executor: Executor = db): Promise<void> {
       if (rows.length === 0) return;
-      await executor.insert(billingInvoices).values(rows.map((r) => ({ ...r, state: 'pending' as const, createdByUs: true, invoiceId: null })))
+      const pendingAttempt = attempt ?? null;
+      await executor.insert(billingInvoices).values(rows.map((r) => ({ ...r, state: 'pending' as const, createdByUs: true, invoiceId: null, pendingAttempt })))
         .onConflictDoUpdate({
           target: [billingInvoices.connectionId, billingInvoices.organizationId, billingInvoices.periodStart],
-          set: { state: 'pending', number: sql`excluded.number`, customerId: sql`excluded.customer_id`, createdByUs: true, invoiceId: null, updatedAt: new Date() },
+          set: { state: 'pending', number: sql`excluded.number`, customerId: sql`excluded.customer_id`, createdByUs: true, invoiceId: null, pendingAttempt, updatedAt: new Date() },
         });
     },
 

@@ -27,11 +27,15 @@ export function createDocumentsRepository(db: Database) {
         .where(and(eq(documents.connectionId, connectionId), eq(documents.externalId, orderId)));
     },
 
-    /** Notes that a create is about to be sent, unless one is already recorded. */
-    async markPending(key: DocumentKey, revision: number, contentHash: string, executor: Executor = db): Promise<void> {
+    /** Notes that a create is about to be sent (by `attempt`, when the ledger journals), unless one is posted already. */
+    async markPending(key: DocumentKey, revision: number, contentHash: string, attempt?: string, executor: Executor = db): Promise<void> {
       await executor.insert(documents)
-        .values({ ...key, state: 'pending', revision, contentHash })
-        .onConflictDoNothing();
+        .values({ ...key, state: 'pending', revision, contentHash, pendingAttempt: attempt ?? null })
+        .onConflictDoUpdate({
+          target: [documents.connectionId, documents.kind, documents.externalId],
+          set: { pendingAttempt: attempt ?? null, updatedAt: new Date() },
+          setWhere: eq(documents.state, 'pending'),
+        });
     },
 
     async markPosted(key: DocumentKey, posted: { revision: number; contentHash: string; quickbooksId: string; quickbooksNumber: string | null; totalCents: number }, executor: Executor = db): Promise<void> {

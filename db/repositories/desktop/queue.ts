@@ -1,7 +1,7 @@
 // The QuickBooks Desktop request queue, the Web Connector sessions that drain it, and the holds that keep a
 // session open for follow-up work. Every hand-out locks rows (FOR UPDATE SKIP LOCKED) so a request is in one
-// session at a time; a session that ends without answering gives its requests back. Changes are announced with
-// NOTIFY so waiting activities (and the endpoint's long polls) wake up without polling hard.
+// session at a time; a session that ends without answering gives its requests back. New work is announced with
+// NOTIFY so the endpoint's long polls wake up without polling hard; workflows are woken by the endpoint (signals).
 import { and, asc, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import type { Database, Executor } from '../../client.js';
@@ -13,8 +13,6 @@ export type QbdSession = typeof qbdSessions.$inferSelect;
 export const QBD_CHANNELS = {
   /** A request was queued or a hold was let go: payload is the connection id. */
   enqueued: 'qbd_enqueued',
-  /** Requests were answered, failed or given back: payload is the connection id. */
-  answered: 'qbd_answered',
 } as const;
 export type QbdChannel = (typeof QBD_CHANNELS)[keyof typeof QBD_CHANNELS];
 
@@ -23,9 +21,17 @@ export interface NewQbdRequest {
   requestId: string;
   kind: string;
   requestXml: string;
+  /** The ledger operation (`{key}:{generation}`), which of its sends, and the workflow to wake. */
   owner?: string;
-  ownerAttempt?: number;
+  journalKey?: string;
+  workflowId?: string;
   job?: unknown;
+}
+
+/** Whom to wake when requests were answered, failed or given back: a workflow and the operation it waits on. */
+export interface Waiter {
+  workflowId: string;
+  owner: string;
 }
 
 export interface QbdAnswer {
@@ -34,6 +40,17 @@ export interface QbdAnswer {
   statusMessage: string;
   result: unknown;
   response: string;
+}
+
+/** What an operator needs to see of a Desktop connection's Web Connector side. */
+export interface WebConnectorHealth {
+  /** Requests waiting for the Web Connector (queued, or sent in a session that has not answered). */
+  queued: number;
+  /** The oldest of those, when there are any. */
+  oldestQueuedAt: Date | null;
+  /** When a Web Connector last called, and the last run that ended in an error (with the words it was given). */
+  lastContactAt: Date | null;
+  lastError: { message: string; at: Date } | null;
 }
 
 export interface QueueCounts {
@@ -56,11 +73,13 @@ export function createQbdQueueRepository(db: Database) {
   };
 
   /** Gives back what a session was sent and never answered: reads go back in the queue, writes are lost. */
-  const releaseSent = async (executor: Executor, sessionId: string, lostError: string, maxReadAttempts: number) => {
+  const releaseSent = async (executor: Executor, sessionId: string, lostError: string, maxReadAttempts: number): Promise<Waiter[]> => {
     await executor.update(qbdRequests).set({ state: 'queued', sessionId: null })
       .where(and(eq(qbdRequests.sessionId, sessionId), eq(qbdRequests.state, 'sent'), sql`${qbdRequests.kind} like '%Query'`, lt(qbdRequests.attempts, maxReadAttempts)));
-    await executor.update(qbdRequests).set({ state: 'failed', failure: 'lost', error: lostError, answeredAt: new Date() })
-      .where(and(eq(qbdRequests.sessionId, sessionId), eq(qbdRequests.state, 'sent')));
+    const lost = await executor.update(qbdRequests).set({ state: 'failed', failure: 'lost', error: lostError, answeredAt: new Date() })
+      .where(and(eq(qbdRequests.sessionId, sessionId), eq(qbdRequests.state, 'sent')))
+      .returning({ workflowId: qbdRequests.workflowId, owner: qbdRequests.owner });
+    return waitersOf(lost);
   };
 
   return {
@@ -82,13 +101,18 @@ export function createQbdQueueRepository(db: Database) {
       return rows;
     },
 
-    /** A retried activity replaces its earlier attempts' requests that were never sent. */
-    async supersede(owner: string, attempt: number, executor: Executor = db): Promise<number> {
-      const rows = await executor.update(qbdRequests)
-        .set({ state: 'failed', failure: 'superseded', error: 'A newer attempt of the same step replaced this request before it was sent.', answeredAt: new Date() })
-        .where(and(eq(qbdRequests.owner, owner), lt(qbdRequests.ownerAttempt, attempt), eq(qbdRequests.state, 'queued')))
-        .returning({ id: qbdRequests.id });
-      return rows.length;
+    /** The requests one send of an operation queued (none when it has not been sent yet), in order. */
+    async journalEntry(owner: string, journalKey: string, executor: Executor = db): Promise<QbdRequestRow[]> {
+      return executor.select().from(qbdRequests)
+        .where(and(eq(qbdRequests.owner, owner), eq(qbdRequests.journalKey, journalKey)))
+        .orderBy(asc(qbdRequests.id));
+    },
+
+    /** Requests of the connection waiting to be handed to a session. */
+    async queuedCount(connectionId: string, executor: Executor = db): Promise<number> {
+      const [row] = await executor.select({ n: count() }).from(qbdRequests)
+        .where(and(eq(qbdRequests.connectionId, connectionId), eq(qbdRequests.state, 'queued')));
+      return row?.n ?? 0;
     },
 
     async findRequests(ids: number[], executor: Executor = db): Promise<QbdRequestRow[]> {
@@ -137,9 +161,9 @@ export function createQbdQueueRepository(db: Database) {
         .orderBy(asc(qbdRequests.id));
     },
 
-    /** Stores answers (only for requests this session still holds) and counts them on the session. */
-    async answer(connectionId: string, sessionId: string, answers: QbdAnswer[], executor: Executor = db): Promise<number> {
-      if (answers.length === 0) return 0;
+    /** Stores answers (only for requests this session still holds) and counts them on the session; returns whom to wake. */
+    async answer(sessionId: string, answers: QbdAnswer[], executor: Executor = db): Promise<Waiter[]> {
+      if (answers.length === 0) return [];
       const payload = JSON.stringify(answers.map((a) => ({
         id: a.id, status_code: a.statusCode, status_message: a.statusMessage, result: a.result, response: a.response,
       })));
@@ -149,32 +173,30 @@ export function createQbdQueueRepository(db: Database) {
                result = x.result, response = x.response, answered_at = now()
           from jsonb_to_recordset(${payload}::jsonb) as x(id bigint, status_code int, status_message text, result jsonb, response text)
          where r.id = x.id and r.session_id = ${sessionId} and r.state = 'sent'
-        returning r.id`);
-      const n = updated.length;
-      await executor.update(qbdSessions).set({ answered: sql`${qbdSessions.answered} + ${n}`, lastSeenAt: new Date() })
+        returning r.id, r.workflow_id as "workflowId", r.owner`);
+      await executor.update(qbdSessions).set({ answered: sql`${qbdSessions.answered} + ${updated.length}`, lastSeenAt: new Date() })
         .where(eq(qbdSessions.id, sessionId));
-      await notify(QBD_CHANNELS.answered, connectionId, executor);
-      return n;
+      return waitersOf(updated as unknown as { workflowId: string | null; owner: string | null }[]);
     },
 
     /** QuickBooks refused a whole message without applying it: send its requests again, one per message. */
     async isolate(connectionId: string, sessionId: string, executor: Executor = db): Promise<void> {
       await executor.update(qbdRequests).set({ state: 'queued', sessionId: null, solo: true })
         .where(and(eq(qbdRequests.sessionId, sessionId), eq(qbdRequests.state, 'sent')));
-      await notify(QBD_CHANNELS.answered, connectionId, executor);
+      await notify(QBD_CHANNELS.enqueued, connectionId, executor);
     },
 
-    /** Fails what a session holds, for a reason that will not go away by itself. */
-    async fail(connectionId: string, sessionId: string, failure: QbdRequestFailure, error: string, executor: Executor = db): Promise<void> {
-      await executor.update(qbdRequests).set({ state: 'failed', failure, error, answeredAt: new Date() })
-        .where(and(eq(qbdRequests.sessionId, sessionId), eq(qbdRequests.state, 'sent')));
-      await notify(QBD_CHANNELS.answered, connectionId, executor);
+    /** Fails what a session holds, for a reason that will not go away by itself; returns whom to wake. */
+    async fail(sessionId: string, failure: QbdRequestFailure, error: string, executor: Executor = db): Promise<Waiter[]> {
+      const failed = await executor.update(qbdRequests).set({ state: 'failed', failure, error, answeredAt: new Date() })
+        .where(and(eq(qbdRequests.sessionId, sessionId), eq(qbdRequests.state, 'sent')))
+        .returning({ workflowId: qbdRequests.workflowId, owner: qbdRequests.owner });
+      return waitersOf(failed);
     },
 
     /** Gives back what a session holds without ending it (an answer that never came for some requests). */
-    async release(connectionId: string, sessionId: string, lostError: string, maxReadAttempts: number, executor: Executor = db): Promise<void> {
-      await releaseSent(executor, sessionId, lostError, maxReadAttempts);
-      await notify(QBD_CHANNELS.answered, connectionId, executor);
+    release(sessionId: string, lostError: string, maxReadAttempts: number, executor: Executor = db): Promise<Waiter[]> {
+      return releaseSent(executor, sessionId, lostError, maxReadAttempts);
     },
 
     async counts(connectionId: string, executor: Executor = db): Promise<QueueCounts> {
@@ -185,6 +207,23 @@ export function createQbdQueueRepository(db: Database) {
         .where(and(eq(qbdHolds.connectionId, connectionId), gt(qbdHolds.expiresAt, sql`now()`)));
       const of = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
       return { queued: of('queued'), sent: of('sent'), holds: holds?.n ?? 0 };
+    },
+
+    async health(connectionId: string, executor: Executor = db): Promise<WebConnectorHealth> {
+      const [queue] = await executor.select({ n: count(), oldest: sql<Date | null>`min(${qbdRequests.createdAt})` }).from(qbdRequests)
+        .where(and(eq(qbdRequests.connectionId, connectionId), inArray(qbdRequests.state, ['queued', 'sent'])));
+      const [contact] = await executor.select({ at: sql<Date | null>`max(${qbdSessions.lastSeenAt})` }).from(qbdSessions)
+        .where(eq(qbdSessions.connectionId, connectionId));
+      const [failed] = await executor.select({ message: qbdSessions.lastError, at: qbdSessions.lastSeenAt }).from(qbdSessions)
+        .where(and(eq(qbdSessions.connectionId, connectionId), inArray(qbdSessions.endReason, ['refused', 'error', 'connectionError']), sql`${qbdSessions.lastError} is not null`))
+        .orderBy(sql`${qbdSessions.lastSeenAt} desc`).limit(1);
+      const date = (value: Date | string | null | undefined) => (value ? new Date(value) : null);
+      return {
+        queued: queue?.n ?? 0,
+        oldestQueuedAt: date(queue?.oldest),
+        lastContactAt: date(contact?.at),
+        lastError: failed?.message ? { message: failed.message, at: failed.at } : null,
+      };
     },
 
     // ── sessions ──────────────────────────────────────────────────────────────────────────────────────────
@@ -224,17 +263,19 @@ export function createQbdQueueRepository(db: Database) {
       return Number(row?.s ?? 0);
     },
 
-    /** Ends a session once; what it was sent and never answered is given back. False when it had ended already. */
-    async endSession(id: string, reason: string, lastError: string | null, options: { lostError: string; maxReadAttempts: number }): Promise<boolean> {
+    /**
+     * Ends a session once; what it was sent and never answered is given back (writes as lost). Returns whom to wake,
+     * or undefined when it had ended already.
+     */
+    async endSession(id: string, reason: string, lastError: string | null, options: { lostError: string; maxReadAttempts: number }): Promise<Waiter[] | undefined> {
       return db.transaction(async (tx) => {
         const ended = await tx.update(qbdSessions)
           .set({ state: 'ended', endReason: reason, endedAt: new Date(), ...(lastError !== null ? { lastError } : {}) })
           .where(and(eq(qbdSessions.id, id), eq(qbdSessions.state, 'open')))
           .returning({ connectionId: qbdSessions.connectionId });
-        if (!ended[0]) return false;
-        await releaseSent(tx, id, options.lostError, options.maxReadAttempts);
-        await notify(QBD_CHANNELS.answered, ended[0].connectionId, tx);
-        return true;
+        if (!ended[0]) return undefined;
+        const waiters = await releaseSent(tx, id, options.lostError, options.maxReadAttempts);
+        return waiters;
       });
     },
 
@@ -250,9 +291,12 @@ export function createQbdQueueRepository(db: Database) {
 
     // ── holds ─────────────────────────────────────────────────────────────────────────────────────────────
 
+    /** Keeps the connection's session open for `ms` on behalf of `holder` (one hold per holder, renewed). */
     async hold(connectionId: string, holder: string, ms: number, executor: Executor = db): Promise<string> {
+      const expiresAt = sql`now() + make_interval(secs => ${ms / 1000})`;
       const [row] = await executor.insert(qbdHolds)
-        .values({ connectionId, holder, expiresAt: sql`now() + make_interval(secs => ${ms / 1000})` })
+        .values({ connectionId, holder, expiresAt })
+        .onConflictDoUpdate({ target: qbdHolds.holder, set: { expiresAt } })
         .returning({ id: qbdHolds.id });
       return row!.id;
     },
@@ -261,10 +305,10 @@ export function createQbdQueueRepository(db: Database) {
       await executor.update(qbdHolds).set({ expiresAt: sql`now() + make_interval(secs => ${ms / 1000})` }).where(eq(qbdHolds.id, id));
     },
 
-    /** Lets a hold go after `graceMs` (0: at once), and wakes long polls so they look again. */
-    async releaseHold(id: string, connectionId: string, graceMs: number, executor: Executor = db): Promise<void> {
-      if (graceMs > 0) await executor.update(qbdHolds).set({ expiresAt: sql`now() + make_interval(secs => ${graceMs / 1000})` }).where(eq(qbdHolds.id, id));
-      else await executor.delete(qbdHolds).where(eq(qbdHolds.id, id));
+    /** Lets a holder's hold go after `graceMs` (0: at once), and wakes long polls so they look again. */
+    async releaseHold(holder: string, connectionId: string, graceMs: number, executor: Executor = db): Promise<void> {
+      if (graceMs > 0) await executor.update(qbdHolds).set({ expiresAt: sql`now() + make_interval(secs => ${graceMs / 1000})` }).where(eq(qbdHolds.holder, holder));
+      else await executor.delete(qbdHolds).where(eq(qbdHolds.holder, holder));
       await notify(QBD_CHANNELS.enqueued, connectionId, executor);
     },
 
@@ -281,3 +325,12 @@ export function createQbdQueueRepository(db: Database) {
 }
 
 export type QbdQueueRepository = ReturnType<typeof createQbdQueueRepository>;
+
+/** Distinct (workflow, operation) pairs of the rows touched; rows no workflow waits on (list imports) are left out. */
+function waitersOf(rows: { workflowId: string | null; owner: string | null }[]): Waiter[] {
+  const seen = new Map<string, Waiter>();
+  for (const row of rows) {
+    if (row.workflowId && row.owner) seen.set(`${row.workflowId}\u0000${row.owner}`, { workflowId: row.workflowId, owner: row.owner });
+  }
+  return [...seen.values()];
+}

@@ -13,7 +13,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { QbdConfig } from '../../../config/index.js';
 import type { Repositories } from '../../../db/repositories/index.js';
 import type { QbdNotifications } from '../../../db/repositories/desktop/notifications.js';
-import type { QbdAnswer, QbdRequestRow, QbdSession } from '../../../db/repositories/desktop/queue.js';
+import type { QbdAnswer, QbdRequestRow, QbdSession, Waiter } from '../../../db/repositories/desktop/queue.js';
+import { operationOwner } from '../operations.js';
 import {
   buildQbxmlMessage,
   clientVersionVerdict,
@@ -45,6 +46,8 @@ export interface QbwcServiceDeps {
   config: QbdConfig;
   /** Wake-ups when requests are queued or holds are let go (long polls). */
   enqueued: QbdNotifications;
+  /** Wakes the workflows waiting on operations whose requests were answered, failed or given back (or found room). */
+  wake: (waiters: Waiter[]) => Promise<void>;
   log: FastifyBaseLogger;
 }
 
@@ -57,6 +60,20 @@ export function createQbwcService(deps: QbwcServiceDeps) {
   const { repos, config, log } = deps;
   const queue = repos.qbdQueue;
   const endOptions = { lostError: LOST, maxReadAttempts: MAX_READ_ATTEMPTS };
+
+  /** Ends a session; the workflows whose requests it held and never answered learn that their outcome is unknown. */
+  const endSession = async (id: string, reason: string, lastError: string | null) => {
+    await deps.wake((await queue.endSession(id, reason, lastError, endOptions)) ?? []);
+  };
+
+  /** Room in the queue again: the operations that have waited longest for it may queue their requests now. */
+  const wakeBlocked = async (connectionId: string) => {
+    const room = config.maxQueuedPerConnection - (await queue.queuedCount(connectionId));
+    if (room <= 0) return;
+    // an operation queues a few requests at a time: wake about as many as the room can take
+    const blocked = await repos.qbdOperations.oldestBlocked(connectionId, Math.ceil(room / 2));
+    await deps.wake(blocked.map((op) => ({ workflowId: op.workflowId, owner: operationOwner(op) })));
+  };
 
   const openSession = async (ticket: string | undefined): Promise<QbdSession | undefined> => {
     if (!ticket) return undefined;
@@ -77,7 +94,7 @@ export function createQbwcService(deps: QbwcServiceDeps) {
 
   const refuse = async (session: QbdSession, message: string): Promise<string> => {
     log.warn({ connectionId: session.connectionId, reason: message }, 'Web Connector session refused');
-    await queue.endSession(session.id, 'refused', message, endOptions);
+    await endSession(session.id, 'refused', message);
     return '';
   };
 
@@ -170,14 +187,15 @@ export function createQbwcService(deps: QbwcServiceDeps) {
           const wait = Math.min(config.postponeSeconds, Math.max(1, Math.ceil(config.busySeconds - earlier.idleSeconds)));
           return ['', 'busy', String(wait)];
         }
-        await queue.endSession(earlier.id, 'superseded', null, endOptions);
+        await endSession(earlier.id, 'superseded', null);
       }
       const ticket = randomBytes(24).toString('base64url');
       const session = await queue.openSession(id, hashTicket(ticket));
       await queue.purge(id, 30);
+      await repos.qbdOperations.purge(id, 30);
       const counts = await queue.counts(id);
       if (qbd.companyFilePath && counts.queued === 0 && counts.holds === 0) {
-        await queue.endSession(session.id, 'none', null, endOptions);
+        await endSession(session.id, 'none', null);
         return [ticket, 'none'];
       }
       return [ticket, qbd.companyFilePath ?? ''];
@@ -223,9 +241,9 @@ export function createQbwcService(deps: QbwcServiceDeps) {
         if (hresult.toLowerCase() === PARSE_ERROR) {
           // nothing was applied: find the faulty request by sending them one at a time, in this same session
           if (sent.length > 1) await queue.isolate(connectionId, session.id);
-          else await queue.fail(connectionId, session.id, 'rejected', `QuickBooks could not read this ${sent[0]?.kind ?? 'request'} (${hresult}: ${params.message ?? ''}). Nothing was changed in QuickBooks.`);
+          else await deps.wake(await queue.fail(session.id, 'rejected', `QuickBooks could not read this ${sent[0]?.kind ?? 'request'} (${hresult}: ${params.message ?? ''}). Nothing was changed in QuickBooks.`));
         } else {
-          await queue.endSession(session.id, 'error', text, endOptions);
+          await endSession(session.id, 'error', text);
           return -1;
         }
       } else {
@@ -237,17 +255,20 @@ export function createQbwcService(deps: QbwcServiceDeps) {
           await queue.endSession(session.id, 'error', 'QuickBooks sent back an answer qbflow could not read. qbflow will check what QuickBooks did before sending anything again; run the update again.', endOptions);
           return -1;
         }
-        await repos.transaction(async (tx) => {
-          await queue.answer(connectionId, session.id, answers.map((a) => a.answer), tx);
+        const waiters = await repos.transaction(async (tx) => {
+          const answered = await queue.answer(session.id, answers.map((a) => a.answer), tx);
           await refreshLists(repos, connectionId, answers.filter((a) => !isListImportJob(a.row.job)).map((a) => a.result), tx);
           for (const { row, result } of answers) {
             if (isListImportJob(row.job)) await continueListImport(repos, row, row.job, result, config.listPageSize, tx);
           }
+          return answered;
         });
+        await deps.wake(waiters);
         if (answers.length < sent.length) {
           log.warn({ connectionId, missing: sent.length - answers.length }, 'QuickBooks answered fewer requests than it was sent');
-          await queue.release(connectionId, session.id, LOST, MAX_READ_ATTEMPTS);
+          await deps.wake(await queue.release(session.id, LOST, MAX_READ_ATTEMPTS));
         }
+        await wakeBlocked(connectionId);
       }
       const counts = await waitForWork(connectionId, config.longPollMs);
       const fresh = await queue.findSessionById(session.id);
@@ -268,7 +289,7 @@ export function createQbwcService(deps: QbwcServiceDeps) {
         await queue.updateSession(session.id, { connectionErrors: tries, lastError: text });
         return qbd?.companyFilePath ?? '';
       }
-      await queue.endSession(session.id, 'connectionError', text, endOptions);
+      await endSession(session.id, 'connectionError', text);
       return 'done';
     },
 
@@ -284,7 +305,7 @@ export function createQbwcService(deps: QbwcServiceDeps) {
     async closeConnection(ticket: string | undefined): Promise<string> {
       const session = ticket ? await queue.findSession(hashTicket(ticket)) : undefined;
       if (!session) return 'OK';
-      await queue.endSession(session.id, 'closed', null, endOptions);
+      await endSession(session.id, 'closed', null);
       const ended = (await queue.findSessionById(session.id)) ?? session;
       if (ended.endReason !== 'closed' && ended.endReason !== 'none' && ended.lastError && ended.lastError !== NOOP) return ended.lastError;
       return `OK: qbflow exchanged ${ended.answered} request(s) with QuickBooks in ${ended.messages} message(s).`;

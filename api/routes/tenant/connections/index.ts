@@ -17,6 +17,13 @@ const ConnectionView = Type.Object({
   statusDetail: Type.Union([Type.String(), Type.Null()]),
   realmId: Type.Union([Type.String(), Type.Null()]),
   reauthorizeBy: Type.Union([Type.String(), Type.Null()], { description: 'When QuickBooks will stop accepting this connection unless someone reconnects it' }),
+  webConnector: Type.Optional(Type.Object({
+    queuedRequests: Type.Integer({ description: 'Requests waiting for the Web Connector to carry them to QuickBooks' }),
+    oldestWaitingSince: Type.Union([Type.String(), Type.Null()], { description: 'When the oldest of them was queued' }),
+    waitingForRoom: Type.Integer({ description: 'Operations (order or billing steps) waiting for room in the queue before they queue anything' }),
+    lastContactAt: Type.Union([Type.String(), Type.Null()], { description: 'When a Web Connector last called' }),
+    lastError: Type.Union([Type.Object({ message: Type.String(), at: Type.String() }), Type.Null()], { description: 'The last Web Connector run that ended in an error, with what it was told' }),
+  }, { description: 'QuickBooks Desktop connections only' })),
   createdAt: Type.String(),
 });
 
@@ -53,7 +60,19 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
       statusDetail: connection.statusDetail,
       realmId: connection.realmId,
       reauthorizeBy: deadline ? deadline.toISOString() : null,
+      ...(connection.type === 'qbd' ? { webConnector: await webConnectorView(connection.id) } : {}),
       createdAt: connection.createdAt.toISOString(),
+    };
+  };
+
+  const webConnectorView = async (connectionId: string) => {
+    const [health, waitingForRoom] = await Promise.all([repos.qbdQueue.health(connectionId), repos.qbdOperations.countBlocked(connectionId)]);
+    return {
+      queuedRequests: health.queued,
+      oldestWaitingSince: health.oldestQueuedAt?.toISOString() ?? null,
+      waitingForRoom,
+      lastContactAt: health.lastContactAt?.toISOString() ?? null,
+      lastError: health.lastError && { message: health.lastError.message, at: health.lastError.at.toISOString() },
     };
   };
 
