@@ -4,8 +4,8 @@ import type { ConnectionType } from './connections.js';
 import { formatExactCents, lineAmountExact, MAX_AMOUNT_CENTS, MoneyFormatError, parseCents, parseDecimal, parseExactCents } from './money.js';
 import { textProblem, windows1252Problem, type TextKind } from './text.js';
 
-/** Money: a decimal string with at most two places. */
-export const MoneyString = Type.String({ pattern: '^\\d{1,11}(\\.\\d{1,2})?$', description: 'Amount, e.g. "218.50"' });
+/** Money: a decimal string with at most two places (its bound, and the totals', are checked in checkOrder). */
+export const MoneyString = Type.String({ pattern: '^\\d{1,11}(\\.\\d{1,2})?$', description: 'Amount, e.g. "218.50"; QuickBooks accepts at most 9999999999.99' });
 /** A quantity or a rate: positive decimal, at most five places (QuickBooks' precision). */
 export const DecimalString = Type.String({ pattern: '^\\d{1,10}(\\.\\d{1,5})?$', description: 'e.g. "100" or "2.30"' });
 export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD' });
