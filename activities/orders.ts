@@ -5,6 +5,7 @@ import { itemKey, type InvoiceDraft, type PaymentDraft, type PurchaseDraft, type
 import type { OrderLine, Party } from '../domain/order.js';
 import type { Settings } from '../domain/settings.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
+import { LedgerRejection } from '../quickbooks/errors.js';
 import type { LedgerRef, PurchaseKind } from '../quickbooks/ledger/index.js';
 import type { LedgerFor } from '../quickbooks/resolver.js';
 import { withLedgerSteps } from './ledger-steps.js';
@@ -76,7 +77,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
 
     /** Records why a document could not be posted, for the sync-errors list. */
     async recordSyncError(connectionId: string, documentKind: string, externalId: string, code: string, message: string): Promise<void> {
-      await repos.syncErrors.record({ connectionId, documentKind, externalId, code, message });
+      await repos.syncErrors.record({ connectionId, documentKind, externalId, code, message: storableText(message) });
     },
 
     // the steps that talk to QuickBooks answer done or waiting (see ledger-steps.ts)
@@ -100,7 +101,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         const ref = await itemFlight(`${attempt}/${connectionId}/${key}`, async () => {
           let item = (await found()).get(key);
           if (!item) {
-            if (!accounts.income) throw new Error('no income account is configured or found in QuickBooks to create items with');
+            if (!accounts.income) throw new LedgerRejection('No income account is set in the connection settings or found in QuickBooks to create items with: set one, then send the order again', 'account');
             const line = byKey.get(key)!;
             item = await ledger.createItem({
               name: key,
@@ -166,3 +167,9 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
 }
 
 export type OrderActivities = ReturnType<typeof createOrderActivities>;
+
+/** A reason may quote what QuickBooks echoed back; PostgreSQL takes no NUL and no half of a character. */
+function storableText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding NUL is the point
+  return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}

@@ -2,7 +2,7 @@
 // or a new revision never starts a second run) and read where it stands (the running workflow's query, or its result).
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Repositories } from '../db/repositories/index.js';
-import { acceptOrder } from '../domain/order-acceptance.js';
+import { acceptOrder, refuseInvalidOrder } from '../domain/order-acceptance.js';
 import type { Order } from '../domain/order.js';
 import { Refusal } from '../domain/refusals.js';
 import type { ConnectionStatus, ConnectionType } from '../domain/connections.js';
@@ -46,6 +46,7 @@ export function createOrderControl(deps: {
   const { client, repos } = deps;
   return {
     async accept(connection, order) {
+      refuseInvalidOrder(order, connection.type); // before any read: bad text must not reach the database
       const settings = await repos.settings.read(connection.id);
       const posted = await repos.documents.listForOrder(connection.id, order.orderId);
       const revision = acceptOrder(order, { connection, settings, newestPostedRevision: Math.max(0, ...posted.map((d) => d.revision)) });

@@ -26,10 +26,26 @@ export function parseDecimal(text: string, maxScale = 5): Decimal {
   return { units, scale: fraction.length };
 }
 
+/**
+ * The largest amount qbflow sends to QuickBooks, on either ledger: 9,999,999,999.99 for one line, a discount, a tax,
+ * a payment or a document's total. qbXML's AMTTYPE allows 13 whole digits, but quantities and rates (QUANTYPE,
+ * PRICETYPE; QuickBooks Online's "10.5" decimals) stop at 10, and Intuit publishes no per-product maximum amount
+ * (9,999,999,999.99 is the figure reported for Desktop, 99,999,999,999.99 for Online): we hold every amount to the
+ * stricter one, so an order valid for one ledger is valid for the other. Far inside what cents in a safe integer
+ * can hold (90,071,992,547,409.91).
+ */
+export const MAX_AMOUNT_CENTS: Cents = 999_999_999_999;
+
 /** Parses a money string with at most two decimals into cents. */
 export function parseCents(text: string): Cents {
   const { units, scale } = parseDecimal(text, 2);
-  return Number(units * 10n ** BigInt(2 - scale));
+  return safeCents(units * 10n ** BigInt(2 - scale), text);
+}
+
+/** Parses a money string into exact cents, however large (for checking bounds before anything is computed). */
+export function parseExactCents(text: string): bigint {
+  const { units, scale } = parseDecimal(text, 2);
+  return units * 10n ** BigInt(2 - scale);
 }
 
 /** Formats cents as a decimal string with exactly two places ("-11.50"). */
@@ -59,9 +75,21 @@ export function roundHalfUp(value: Decimal, scale: number): bigint {
 
 /** quantity × unit price, half-up to cents: the line rule QuickBooks applies. */
 export function lineAmountCents(quantity: string, unitPrice: string): Cents {
+  return safeCents(lineAmountExact(quantity, unitPrice), `${quantity} × ${unitPrice}`);
+}
+
+/** quantity × unit price, half-up to cents, exactly: 9999999999 × 9999999999 is beyond any float. */
+export function lineAmountExact(quantity: string, unitPrice: string): bigint {
   const q = parseDecimal(quantity);
   const p = parseDecimal(unitPrice);
-  return divideHalfUp({ units: q.units * p.units, scale: q.scale + p.scale }, 2);
+  return roundHalfUp({ units: q.units * p.units, scale: q.scale + p.scale }, 2);
+}
+
+/** Exact cents as a decimal string with two places ("99999999980000000001.00"), for messages about amounts. */
+export function formatExactCents(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
 /** Formats a decimal without trailing zeros beyond what is needed ("2.3" stays "2.3", "100" stays "100"). */
@@ -105,6 +133,13 @@ function numberToPlainString(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
   return value.toFixed(10).replace(/\.?0+$/, '');
+}
+
+/** Exact cents as a number, refused (never rounded) when a safe integer cannot hold them. */
+function safeCents(cents: bigint, what: string): Cents {
+  const number = Number(cents);
+  if (!Number.isSafeInteger(number)) throw new MoneyFormatError(`${what} is ${formatExactCents(cents)}, too large to count in cents exactly`);
+  return number;
 }
 
 function assertCents(cents: Cents): void {

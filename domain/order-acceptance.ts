@@ -17,12 +17,21 @@ export interface AcceptanceContext {
   newestPostedRevision: number;
 }
 
-/** Throws the reason the order cannot be accepted; returns the revision it is accepted as. */
-export function acceptOrder(order: Order, context: AcceptanceContext): number {
-  const problems = checkOrder(order);
+/**
+ * Throws (invalid, naming each field and why) when the order itself can never post on this kind of connection.
+ * Pure and first: nothing is read or written for an order that fails it (a NUL in an id would not even survive a
+ * database look-up).
+ */
+export function refuseInvalidOrder(order: Order, ledger: ConnectionType): void {
+  const problems = checkOrder(order, { ledger });
   if (problems.length > 0) {
     throw new Refusal('invalid', `The order is not valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
   }
+}
+
+/** Throws the reason the order cannot be accepted; returns the revision it is accepted as. */
+export function acceptOrder(order: Order, context: AcceptanceContext): number {
+  refuseInvalidOrder(order, context.connection.type);
   const { connection, settings } = context;
   if (connection.status === 'pending' || connection.status === 'disconnected') {
     throw new Refusal('conflict', connection.type === 'qbd'

@@ -31,6 +31,7 @@ describe('order rules', () => {
     });
     expect(problems.map((p) => p.field)).toEqual([
       'lines/0/quantity', 'lines/0/unitCost', 'vendor', 'dueDate', 'payments/0/date', 'payments/0/amount', 'payments',
+      'discount', // 11.50 off lines that add up to 0.00
     ]);
   });
 

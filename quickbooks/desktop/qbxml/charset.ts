@@ -3,17 +3,10 @@
 // other characters literally is refused whole ("QuickBooks found an error when parsing the provided XML text
 // stream", HRESULT 0x80040400); written as character references they are accepted and stored as "?"
 // (qbwc/qbxml issue #8, tested on QuickBooks 2015). Either way the text is lost, so callers decide beforehand.
+import { isWindows1252 } from '../../../domain/text.js';
 
-/** Windows-1252's 0x80–0x9F range (the five holes 0x81, 0x8D, 0x8F, 0x90, 0x9D excluded). */
-const CP1252_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/** Whether QuickBooks can store this one character (a code point). */
-export function isStorableCharacter(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  if (code < 0x80) return true;
-  if (code >= 0xa0 && code <= 0xff) return true;
-  return CP1252_EXTRAS.has(char);
-}
+/** Whether QuickBooks can store this one character (a code point): the rule lives with the order checks. */
+export const isStorableCharacter = isWindows1252;
 
 /** The distinct characters of `text` that QuickBooks cannot store, in order of appearance. */
 export function unstorableCharacters(text: string): string[] {

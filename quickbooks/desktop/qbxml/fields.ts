@@ -1,8 +1,11 @@
 // Field encoding shared by every builder: references, identity strings (refused when too long), free text
 // (truncated), money (integer cents, two decimals) and decimals (quantities, rates: up to five places).
 // Limits are the maxLength facets of Intuit's qbXML 13.0 and 16.0 schemas (identical for the fields we send).
+// Text QuickBooks cannot store (outside Windows-1252) or XML cannot carry (control characters) is refused with the
+// field and character named: QuickBooks would refuse the whole message, or keep "?", and escaping would drop it.
 import { formatCents, MoneyFormatError, parseDecimal, type Cents } from '../../../domain/money.js';
-import { escapeXml, textElement, truncateChars, xmlLength } from './xml.js';
+import { cutText, textProblem, windows1252Problem } from '../../../domain/text.js';
+import { escapeXml, textElement, xmlLength } from './xml.js';
 
 /** Thrown when an input cannot be turned into valid qbXML without changing its meaning. */
 export class QbxmlInputError extends Error {
@@ -59,6 +62,7 @@ export const QBXML_LIMITS = {
 export function identity(field: string, value: string, max: number): string {
   const trimmed = value.trim();
   if (!trimmed) throw new QbxmlInputError(`${field} must not be empty`, field);
+  storable(field, trimmed, 'identity');
   if (xmlLength(trimmed) > max) {
     throw new QbxmlInputError(`${field} "${trimmed}" is longer than QuickBooks allows (${max} characters)`, field);
   }
@@ -72,14 +76,21 @@ export function listName(field: string, value: string, max: number): string {
   return name;
 }
 
-/** Makes an upstream name usable as a QuickBooks list name: no colons, single spaces, cut to `max`. */
+/** Makes an upstream name usable as a QuickBooks list name: no colons, single spaces, cut to `max` on a character boundary. */
 export function sanitizeListName(value: string, max: number = QBXML_LIMITS.customerName): string {
-  return truncateChars(value.replace(/:/g, '-').replace(/\s+/g, ' ').trim(), max).trim();
+  return cutText(value.replace(/:/g, '-').replace(/\s+/g, ' ').trim(), max, 'codePoint').trim();
 }
 
-/** Free text: cut to the limit (a shortened memo is better than a refused document). */
-export function freeText(value: string, max: number): string {
-  return truncateChars(value, max);
+/** Free text: cut to the limit on a character boundary (a shortened memo is better than a refused document). */
+export function freeText(value: string, max: number, field = 'Text'): string {
+  storable(field, value, 'text');
+  return cutText(value, max, 'codePoint');
+}
+
+/** Refuses what XML cannot carry or QuickBooks cannot store, naming the field and the character. */
+function storable(field: string, value: string, kind: 'identity' | 'text'): void {
+  const problem = textProblem(value, kind) ?? windows1252Problem(value);
+  if (problem) throw new QbxmlInputError(`${field} ${problem}`, field);
 }
 
 export function idElement(name: string, value: string): string {
@@ -87,7 +98,7 @@ export function idElement(name: string, value: string): string {
 }
 
 export function optText(name: string, value: string | undefined, max: number): string {
-  return value === undefined || value === '' ? '' : textElement(name, freeText(value, max));
+  return value === undefined || value === '' ? '' : textElement(name, freeText(value, max, name));
 }
 
 export function optBool(name: string, value: boolean | undefined): string {

@@ -1,4 +1,5 @@
 // Tiny XML text helpers shared by the builders, the parser and the sandbox. Pure: no Node builtins.
+import { cutText } from '../../../domain/text.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -33,10 +34,9 @@ export function xmlLength(text: string): number {
   return count;
 }
 
-/** The first `max` characters (code points) of `text`. */
+/** At most `max` characters (code points) of `text`, cut between whole characters (never inside an accented letter). */
 export function truncateChars(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return Array.from(text).slice(0, max).join('');
+  return cutText(text, max, 'codePoint');
 }
 
 /** `<name>escaped</name>`. */

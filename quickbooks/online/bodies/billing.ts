@@ -3,7 +3,7 @@
 import { canonicalQuantity, mergeInvoiceLines } from '../../../domain/billing/merge.js';
 import { centsFromJsonNumber, centsToJsonNumber, decimalToJsonNumber } from '../../../domain/money.js';
 import type { BilledLineInput, BillingInvoiceWrite, InvoiceSnapshot, LedgerItem } from '../../ledger/index.js';
-import { ref } from './common.js';
+import { qboText, ref } from './common.js';
 type Json = Record<string, unknown>;
 
 /** A JSON number as Intuit sent it, as decimal text (never through float arithmetic). */
@@ -65,7 +65,7 @@ function billedLine(line: BilledLineInput) {
   return {
     DetailType: 'SalesItemLineDetail',
     Amount: centsToJsonNumber(line.amountCents),
-    Description: line.description.slice(0, 4000),
+    Description: qboText(line.description, 4000),
     SalesItemLineDetail: { ItemRef: ref(line.itemId), Qty: decimalToJsonNumber(line.quantity), UnitPrice: decimalToJsonNumber(line.unitPrice) },
   };
 }

@@ -3,7 +3,7 @@
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft } from '../../../domain/drafts.js';
 import { centsToJsonNumber, decimalToJsonNumber, formatCents } from '../../../domain/money.js';
 import { documentMarker, type ItemInput, type PartyInput } from '../../ledger/index.js';
-import { qboName, ref } from './common.js';
+import { qboName, qboText, ref } from './common.js';
 
 export function partyBody(input: PartyInput, displayName = qboName(input.name)) {
   return {
@@ -16,15 +16,15 @@ export function partyBody(input: PartyInput, displayName = qboName(input.name)) 
 export function itemBody(input: ItemInput) {
   return {
     Name: qboName(input.name),
-    Sku: input.name.slice(0, 100),
+    Sku: qboText(input.name, 100),
     Type: 'NonInventory',
-    Description: input.description.slice(0, 4000),
+    Description: qboText(input.description, 4000),
     UnitPrice: decimalToJsonNumber(input.unitPrice),
     IncomeAccountRef: ref(input.incomeAccountId),
     ...(input.expenseAccountId ? {
       ExpenseAccountRef: ref(input.expenseAccountId),
       PurchaseCost: decimalToJsonNumber(input.unitCost ?? '0'),
-      PurchaseDesc: input.description.slice(0, 4000),
+      PurchaseDesc: qboText(input.description, 4000),
     } : {}),
   };
 }
@@ -33,7 +33,7 @@ export function invoiceBody(draft: InvoiceDraft) {
   const lines: unknown[] = draft.lines.map((line) => ({
     DetailType: 'SalesItemLineDetail',
     Amount: centsToJsonNumber(line.amountCents),
-    Description: line.description,
+    Description: qboText(line.description, 4000),
     SalesItemLineDetail: {
       ItemRef: ref(line.itemId),
       Qty: decimalToJsonNumber(line.quantity),
@@ -64,7 +64,7 @@ export function invoiceBody(draft: InvoiceDraft) {
     ...(draft.dueDate ? { DueDate: draft.dueDate } : {}),
     CustomerRef: ref(draft.customerId),
     ...(draft.accounts.receivableId ? { ARAccountRef: ref(draft.accounts.receivableId) } : {}),
-    ...(draft.memo ? { CustomerMemo: { value: draft.memo.slice(0, 1000) } } : {}),
+    ...(draft.memo ? { CustomerMemo: { value: qboText(draft.memo, 1000) } } : {}),
     PrivateNote: documentMarker('order', draft.orderId),
     Line: lines,
   };
@@ -81,7 +81,7 @@ export function billBody(draft: PurchaseDraft) {
     Line: draft.lines.map((line) => ({
       DetailType: 'AccountBasedExpenseLineDetail',
       Amount: centsToJsonNumber(line.amountCents),
-      Description: `${line.itemName} ${line.description} (${line.quantity} × ${line.unitCost})`.slice(0, 4000),
+      Description: qboText(`${line.itemName} ${line.description} (${line.quantity} × ${line.unitCost})`, 4000),
       AccountBasedExpenseLineDetail: { AccountRef: ref(costAccount) },
     })),
   };
@@ -95,7 +95,7 @@ export function purchaseOrderBody(draft: PurchaseDraft) {
     Line: draft.lines.map((line) => ({
       DetailType: 'ItemBasedExpenseLineDetail',
       Amount: centsToJsonNumber(line.amountCents),
-      Description: line.description,
+      Description: qboText(line.description, 4000),
       ItemBasedExpenseLineDetail: {
         ItemRef: ref(line.itemId),
         Qty: decimalToJsonNumber(line.quantity),
@@ -111,7 +111,7 @@ function purchaseHeader(draft: PurchaseDraft) {
     VendorRef: ref(draft.vendorId),
     ...(draft.accounts.payableId ? { APAccountRef: ref(draft.accounts.payableId) } : {}),
     PrivateNote: documentMarker('order', draft.orderId),
-    ...(draft.memo ? { Memo: draft.memo.slice(0, 4000) } : {}),
+    ...(draft.memo ? { Memo: qboText(draft.memo, 4000) } : {}),
   };
 }
 

@@ -161,7 +161,7 @@ function headerAfter(input: Partial<InvoiceHeader>): string {
 export function invoiceLineBody(line: InvoiceLineInput): string {
   switch (line.kind) {
     case 'description':
-      return textElement('Desc', freeText(line.desc, L.desc));
+      return textElement('Desc', freeText(line.desc, L.desc, 'Desc'));
     case 'discount':
       if (line.amountCents > 0) throw new QbxmlInputError('A discount line amount must be zero or negative', 'Amount');
       return (

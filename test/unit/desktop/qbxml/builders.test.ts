@@ -14,6 +14,7 @@ import {
   sanitizeListName,
 } from '../../../../quickbooks/desktop/qbxml/index.js';
 import { parseXmlTree, type XNode } from '../../../../quickbooks/desktop/qbxml/tree.js';
+import { escapeXml } from '../../../../quickbooks/desktop/qbxml/xml.js';
 import { CATALOG, TRICKY_NAME } from './catalog.js';
 import { validateAgainstXsd } from './xsd.js';
 
@@ -99,9 +100,11 @@ describe('escaping and text', () => {
     expect(parseXmlTree(xml).root.attrs.requestID).toBe('a"b&<c>');
   });
 
-  it('drops characters XML cannot carry', () => {
-    const xml = buildCustomerAdd('c1', { name: 'Bell\u0007 Co', notes: 'tab\tok' });
-    expect(find(parseXmlTree(xml).root, 'Name')?.text).toBe('Bell Co');
+  it('refuses characters XML cannot carry, naming the field, rather than dropping them', () => {
+    expect(() => buildCustomerAdd('c1', { name: 'Bell\u0007 Co' })).toThrow(/Name contains the control character U\+0007 \(BEL\)/);
+    const xml = buildCustomerAdd('c1', { name: 'Bell Co', notes: 'tab\tok' });
+    expect(find(parseXmlTree(xml).root, 'Notes')?.text).toBe('tab\tok');
+    expect(escapeXml('a\u0000b\uFFFE')).toBe('ab'); // the last line of defence still drops them
   });
 });
 
