@@ -68,10 +68,6 @@ export function createQbdExchange(deps: QbdExchangeDeps): QbdExchange {
           const sent = await queue.journalEntry(owner, journalKey);
           if (sent.length > 0) return replay(run, connectionId, sent);
 
-          // back-pressure: an operation that has not started waits for room; one under way always goes on
-          if (!run.started && (await queue.queuedCount(connectionId)) >= config.maxQueuedPerConnection) {
-            throw operations.waiting(run, connectionId, 'queue-full', await operations.block(run));
-          }
           const rows = requests.map((spec) => {
             const requestId = randomUUID();
             try {
@@ -81,10 +77,16 @@ export function createQbdExchange(deps: QbdExchangeDeps): QbdExchange {
               throw error;
             }
           });
-          const queued = await queue.enqueue(rows);
-          await queue.hold(connectionId, owner, config.holdSeconds * 1000);
-          if (!run.started) await operations.unblock(run);
+          // back-pressure: an operation that has not started waits for room; one under way always goes on
+          const first = !run.started;
           run.started = true;
+          const queued = first ? await queue.enqueueWithin(connectionId, rows, config.maxQueuedPerConnection) : await queue.enqueue(rows);
+          if (!queued) {
+            run.started = false;
+            throw operations.waiting(run, connectionId, 'queue-full', await operations.block(run));
+          }
+          await queue.hold(connectionId, owner, config.holdSeconds * 1000);
+          await operations.unblock(run);
           throw operations.waiting(run, connectionId, 'web-connector', queued[0]!.createdAt);
         },
       });

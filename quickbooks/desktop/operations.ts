@@ -97,10 +97,16 @@ export function createDesktopOperations(deps: {
       if (run.row) await deps.operations.advance(run.key, run.row.generation);
     },
 
-    block: (run) => deps.operations.block(run.key),
+    async block(run) {
+      const since = await deps.operations.block(run.key);
+      if (run.row) run.row.blockedSince = since;
+      return since;
+    },
 
     async unblock(run) {
-      if (run.row?.blockedSince) await deps.operations.unblock(run.key);
+      if (!run.row?.blockedSince) return;
+      await deps.operations.unblock(run.key);
+      run.row.blockedSince = null;
     },
 
     waiting(run, connectionId, reason, since) {

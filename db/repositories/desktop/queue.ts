@@ -115,6 +115,23 @@ export function createQbdQueueRepository(db: Database) {
       return row?.n ?? 0;
     },
 
+    /**
+     * Queues the requests of one send if the connection has fewer than `cap` queued (undefined when it has not);
+     * one connection's checks and inserts take turns (a transaction lock on the connection), so the cap holds when
+     * many operations start at once.
+     */
+    async enqueueWithin(connectionId: string, requests: NewQbdRequest[], cap: number): Promise<QbdRequestRow[] | undefined> {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`qbd-queue:${connectionId}`}, 0))`);
+        const [row] = await tx.select({ n: count() }).from(qbdRequests)
+          .where(and(eq(qbdRequests.connectionId, connectionId), eq(qbdRequests.state, 'queued')));
+        if ((row?.n ?? 0) >= cap) return undefined;
+        const rows = await tx.insert(qbdRequests).values(requests).returning();
+        await notify(QBD_CHANNELS.enqueued, connectionId, tx);
+        return rows;
+      });
+    },
+
     async findRequests(ids: number[], executor: Executor = db): Promise<QbdRequestRow[]> {
       if (ids.length === 0) return [];
       return executor.select().from(qbdRequests).where(inArray(qbdRequests.id, ids)).orderBy(asc(qbdRequests.id));
