@@ -1,6 +1,7 @@
-// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, billing.
+// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, qbd-offline, billing.
 import { runBillingBench } from './bench/billing.js';
 import { runQbdDrainBench } from './bench/qbd-drain.js';
+import { runQbdOfflineBench } from './bench/qbd-offline.js';
 import { runManyRealmsBench, runOneRealmBench } from './bench/qbo.js';
 
 const parts: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const parts: Record<string, () => Promise<void>> = {
     await runManyRealmsBench(50, 10, 5);
   },
   qbd: () => runQbdDrainBench(),
+  'qbd-offline': () => runQbdOfflineBench(),
   billing: () => runBillingBench(),
 };
 

@@ -1,0 +1,129 @@
+// What the benchmarks share: a stack with a worker in its own process (so its memory can be read), a tenant,
+// QuickBooks Online connections through the real OAuth flow, a realistic order, and the figures' arithmetic.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { freePort, startStack, type Stack } from '../stack.js';
+import { spawnWorkerProcess } from '../worker-process.js';
+
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface BenchContext {
+  stack: Stack;
+  key: string;
+  worker: ChildProcess;
+  temporal: Client;
+  close(): Promise<void>;
+}
+
+export async function api(stack: Stack, method: string, path: string, key: string, body?: unknown): Promise<Json> {
+  const response = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await response.json()) as Json;
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+export async function setUp(env: Record<string, string> = {}): Promise<BenchContext> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'qbflow-bench-'));
+  const stack = await startStack({
+    dataDir,
+    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+    ports: { api: 0, sandbox: 0, temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() },
+    persistTemporal: false,
+    worker: false,
+  });
+  const worker = spawnWorkerProcess(stack.env);
+  const tenant = await fetch(`${stack.apiUrl}/v1/tenants`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${stack.operatorToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench tenant' }),
+  }).then((r) => r.json() as Promise<Json>);
+  const connection = await Connection.connect({ address: stack.config.temporal.address });
+  return {
+    stack, key: tenant.apiKey, worker, temporal: new Client({ connection }),
+    async close() {
+      worker.kill('SIGTERM');
+      await new Promise((resolve) => worker.once('exit', resolve));
+      await connection.close();
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function connect(ctx: BenchContext): Promise<{ connectionId: string; realmId: string }> {
+  const created = await api(ctx.stack, 'POST', '/v1/connections', ctx.key, { type: 'qbo' });
+  const consent = await fetch(created.authorizeUrl, { redirect: 'manual' });
+  const landed = await fetch(consent.headers.get('location')!);
+  if (!landed.ok) throw new Error(`OAuth callback failed: ${landed.status}`);
+  const connection = await api(ctx.stack, 'GET', `/v1/connections/${created.connection.id}`, ctx.key);
+  return { connectionId: connection.id, realmId: connection.realmId };
+}
+
+/** A realistic order: one of a few repeat customers, two of ten products, one payment. */
+export function order(n: number, customers: number, prefix = 'B'): Json {
+  const c = n % customers;
+  return {
+    orderId: `${prefix}-${n}`,
+    number: `${prefix}${n}`,
+    date: '2026-11-20',
+    sentBy: { userId: 'bench' },
+    documents: ['invoice', 'bill'],
+    customer: { externalId: `C-${c}`, name: `Bench Customer ${c}` },
+    vendor: { externalId: `V-${n % 5}`, name: `Bench Vendor ${n % 5}` },
+    lines: [0, 1].map((k) => ({
+      productNumber: `P-${(n + k * 3) % 10}`, productName: `Product ${(n + k * 3) % 10}`,
+      quantity: String(1 + ((n + k) % 9)), unitPrice: '12.50', unitCost: '7.25',
+    })),
+    discount: '1.00',
+    payments: [{ externalId: 'P', amount: '5.00', date: '2026-11-20' }],
+  };
+}
+
+export interface Sent {
+  workflowId: string;
+  acceptedAt: number;
+}
+
+export async function send(ctx: BenchContext, connectionId: string, body: Json): Promise<Sent> {
+  const acceptedAt = Date.now();
+  const accepted = await api(ctx.stack, 'POST', `/v1/connections/${connectionId}/orders`, ctx.key, body);
+  return { workflowId: accepted.workflowId, acceptedAt };
+}
+
+export interface Finished {
+  latencyMs: number;
+  closedAt: number;
+  outcome: string;
+}
+
+export async function finish(ctx: BenchContext, sent: Sent): Promise<Finished> {
+  const handle = ctx.temporal.workflow.getHandle(sent.workflowId);
+  const result = (await handle.result()) as { outcome: string };
+  const closedAt = (await handle.describe()).closeTime!.getTime();
+  return { latencyMs: closedAt - sent.acceptedAt, closedAt, outcome: result.outcome };
+}
+
+export async function realmStats(ctx: BenchContext, realmId: string): Promise<{ requests: number; throttled: number }> {
+  const summary = (await fetch(`${ctx.stack.sandbox!.url}/_sandbox/companies/${realmId}`).then((r) => r.json())) as Json;
+  return { requests: summary.stats.requests, throttled: summary.stats.throttled };
+}
+
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+export async function peakRss(pid: number | undefined): Promise<string> {
+  if (!pid) return 'n/a';
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return peak ? `${Math.round(Number(peak) / 1024)} MiB` : 'n/a';
+}
+
