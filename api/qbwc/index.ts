@@ -6,16 +6,17 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createQbdNotifications } from '../../db/repositories/desktop/notifications.js';
 import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
-import { createQbwcService, type QbwcService } from '../../quickbooks/desktop/index.js';
+import { createQbwcService, isOpenTicket, type QbwcService } from '../../quickbooks/desktop/index.js';
+import { admittedTicket, createSoapBodyParser } from './body.js';
 import { parseSoapCall, QBWC_NS, SoapFault, soapFault, soapResult, type SoapCall } from './soap.js';
 import { wsdlFor } from './wsdl.js';
 
 /** The QBD settings: the full configuration carries them; an app built from a partial one gets the defaults. */
-async function dispatch(service: QbwcService, { method, params }: SoapCall): Promise<string | string[] | number> {
+async function dispatch(service: QbwcService, { method, params }: SoapCall, from: string): Promise<string | string[] | number> {
   switch (method) {
     case 'serverVersion': return service.serverVersion();
     case 'clientVersion': return service.clientVersion(params.strVersion);
-    case 'authenticate': return service.authenticate(params.strUserName, params.strPassword);
+    case 'authenticate': return service.authenticate(params.strUserName, params.strPassword, from);
     case 'sendRequestXML': return service.sendRequestXML(params);
     case 'receiveResponseXML': return service.receiveResponseXML(params);
     case 'connectionError': return service.connectionError(params);
@@ -34,13 +35,14 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   const service = createQbwcService({ repos: app.deps.repos, config, enqueued, log: app.log });
   const endpointUrl = `${app.deps.config.publicUrl}/qbwc`;
 
-  // SOAP bodies are read as text (any declared type: the handler decides), with their own size limit
+  // SOAP bodies are read as text (any declared type: the handler decides), small unless an open session sends them
+  const limits = { withoutTicket: Math.min(config.maxSoapBytesWithoutTicket, config.maxSoapBytes), max: config.maxSoapBytes };
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: config.maxSoapBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', createSoapBodyParser(limits, (ticket) => isOpenTicket(app.deps.repos.qbdQueue, ticket)));
   app.setErrorHandler((error: FastifyError | SoapFault, request, reply) => {
     let fault: SoapFault;
     if (error instanceof SoapFault) fault = error;
-    else if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') fault = new SoapFault('soap:Client', `The request is larger than ${config.maxSoapBytes} bytes`);
+    else if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') fault = new SoapFault('soap:Client', error.message);
     else if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) fault = new SoapFault('soap:Client', error.message);
     else {
       request.log.error({ err: error }, 'Web Connector call failed');
@@ -50,6 +52,7 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/qbwc', {
+    config: { carriesSecret: true }, // authenticate answers a session ticket
     schema: {
       tags: ['web connector'],
       summary: 'The QuickBooks Web Connector endpoint (SOAP 1.1; see ?wsdl)',
@@ -61,9 +64,13 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     if (!XML.test(request.headers['content-type'] ?? '')) throw new SoapFault('soap:Client', 'Send the SOAP envelope as text/xml');
     const call = parseSoapCall(String(request.body ?? ''), config.maxSoapBytes);
+    const ticket = admittedTicket(request);
+    if (ticket !== undefined && (call.method !== 'receiveResponseXML' || call.params.ticket !== ticket)) {
+      throw new SoapFault('soap:Client', `The request is larger than ${limits.withoutTicket} bytes; only receiveResponseXML from an open Web Connector session may be larger`);
+    }
     const action = String(request.headers.soapaction ?? '').trim().replace(/^"|"$/g, '');
     if (action && action !== `${QBWC_NS}${call.method}`) throw new SoapFault('soap:Client', `SOAPAction "${action}" does not match the ${call.method} call`);
-    const value = await dispatch(service, call);
+    const value = await dispatch(service, call, request.ip);
     return reply.code(200).type('text/xml; charset=utf-8').send(soapResult(call.method, value));
   });
 

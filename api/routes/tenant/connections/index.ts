@@ -58,6 +58,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
   };
 
   app.post('/v1/connections', {
+    config: { carriesSecret: true }, // the Web Connector password, or a single-use authorisation link
     schema: {
       tags: ['connections'],
       summary: 'Create a connection: QuickBooks Online (returns the URL that authorises it) or Desktop (returns the Web Connector credentials)',
@@ -80,6 +81,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
   }, async (request) => view(connectionOf(request)));
 
   app.post('/v1/connections/:id/authorize', {
+    config: { carriesSecret: true },
     schema: { tags: ['connections'], summary: 'Get a new authorisation URL (to reconnect the same company)', params: ConnectionParams, response: { 200: WithAuthorizeUrl, ...problems(400, 401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);

@@ -48,6 +48,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/v1/connections/:id/password', {
+    config: { carriesSecret: true },
     schema: {
       tags: ['quickbooks desktop'], summary: 'Issue a new Web Connector password (the old one stops working at once)', params: ConnectionParams,
       response: { 200: WebConnectorCredentials, ...problems(400, 401, 404) },

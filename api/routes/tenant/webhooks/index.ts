@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { eventTypes } from '../../../../activities/notifications.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../../db/repositories/core/webhooks.js';
+import { webhookUrlProblem } from '../../../../outbound/addresses.js';
 import { badRequest, notFound } from '../../../errors.js';
 import { problems, Uuid } from '../../../schemas.js';
 
@@ -35,18 +36,17 @@ const deliveryView = (d: WebhookDelivery) => ({
   lastStatusCode: d.lastStatusCode, lastError: d.lastError, createdAt: d.createdAt.toISOString(), deliveredAt: d.deliveredAt?.toISOString() ?? null,
 });
 
-/** Public https endpoints only, except on this machine (local development and tests). */
-function checkUrl(text: string): void {
-  const url = new URL(text);
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) throw badRequest('The webhook URL must use https (http is accepted only for localhost)');
-}
-
 export default async function webhookRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos } = app.deps;
+  const { repos, config, lookup } = app.deps;
+  /** Public https endpoints only (every address the host resolves to), unless private networks are allowed. */
+  const checkUrl = async (url: string) => {
+    const problem = await webhookUrlProblem(url, { allowPrivateNetworks: config.webhooks.allowPrivateNetworks, ...(lookup ? { lookup } : {}) });
+    if (problem) throw badRequest(problem, [{ field: 'body/url', message: problem }]);
+  };
 
   app.post('/v1/webhooks', {
+    config: { carriesSecret: true }, // the first endpoint's answer shows the signing secret
     schema: {
       tags: ['webhooks'],
       summary: 'Register an endpoint for events',
@@ -58,7 +58,7 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
       response: { 201: Type.Object({ endpoint: EndpointView, secret: Type.Optional(Type.String({ description: 'The tenant\'s signing secret, shown only when it is created' })) }), ...problems(400, 401) },
     },
   }, async (request, reply) => {
-    checkUrl(request.body.url);
+    await checkUrl(request.body.url);
     const { endpoint, newSecret } = await repos.webhooks.addEndpoint(request.tenant!.id, request.body.url, request.body.events);
     return reply.code(201).send({ endpoint: endpointView(endpoint), ...(newSecret ? { secret: newSecret } : {}) });
   });
@@ -75,6 +75,7 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/v1/webhooks/secret', {
+    config: { carriesSecret: true },
     schema: { tags: ['webhooks'], summary: 'Replace the signing secret (shown once)', response: { 200: Type.Object({ secret: Type.String() }), ...problems(401) } },
   }, async (request) => ({ secret: await repos.webhooks.rotateSecret(request.tenant!.id) }));
 
