@@ -9,6 +9,7 @@ import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
 import { createQbwcService, isOpenTicket, type QbwcService } from '../../quickbooks/desktop/index.js';
 import { admittedTicket, createSoapBodyParser } from './body.js';
 import { parseSoapCall, QBWC_NS, SoapFault, soapFault, soapResult, type SoapCall } from './soap.js';
+import { problems } from '../schemas.js';
 import { wsdlFor } from './wsdl.js';
 
 /** The QBD settings: the full configuration carries them; an app built from a partial one gets the defaults. */
@@ -54,12 +55,15 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   app.post('/qbwc', {
     config: { carriesSecret: true }, // authenticate answers a session ticket
     schema: {
+      operationId: 'callWebConnector',
       tags: ['web connector'],
+      security: [],
       summary: 'The QuickBooks Web Connector endpoint (SOAP 1.1; see ?wsdl)',
       consumes: ['text/xml'],
       produces: ['text/xml'],
       body: Type.String({ description: 'A SOAP 1.1 envelope' }),
-      response: { 200: Type.String({ description: 'A SOAP 1.1 envelope' }), 500: Type.String({ description: 'A SOAP Fault' }) },
+      description: 'Every fault, the caller\'s included, is a SOAP Fault with HTTP 500 as SOAP 1.1 requires; only requests HTTP itself refuses get a 4xx (problem+json).',
+      response: { 200: Type.String({ description: 'A SOAP 1.1 envelope' }), ...problems(431), 500: Type.String({ description: 'A SOAP Fault' }) },
     },
   }, async (request, reply) => {
     if (!XML.test(request.headers['content-type'] ?? '')) throw new SoapFault('soap:Client', 'Send the SOAP envelope as text/xml');
@@ -76,11 +80,13 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
 
   app.get('/qbwc', {
     schema: {
+      operationId: 'getWebConnectorContract',
       tags: ['web connector'],
+      security: [],
       summary: 'The Web Connector contract (?wsdl)',
       querystring: Type.Object({ wsdl: Type.Optional(Type.String()) }),
       produces: ['text/xml', 'text/plain'],
-      response: { 200: Type.String() },
+      response: { 200: Type.String({ description: 'The WSDL (with ?wsdl), else a line saying what this endpoint is' }), ...problems(431) },
     },
   }, async (request, reply) => {
     if (request.query.wsdl === undefined) {
@@ -89,7 +95,7 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
     return reply.type('text/xml; charset=utf-8').send(await wsdlFor(config.wsdlPath, endpointUrl));
   });
 
-  app.get('/qbwc/support', { schema: { tags: ['web connector'], summary: 'Help for people running the Web Connector', produces: ['text/html'], response: { 200: Type.String() } } }, async (_request, reply) =>
+  app.get('/qbwc/support', { schema: { operationId: 'getWebConnectorHelp', tags: ['web connector'], security: [], summary: 'Help for people running the Web Connector', produces: ['text/html'], response: { 200: Type.String({ description: 'An HTML page' }), ...problems(431) } } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(SUPPORT_PAGE));
 }
 

@@ -6,6 +6,7 @@ import { eventTypes } from '../../../../activities/notifications.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../../db/repositories/core/webhooks.js';
 import { webhookUrlProblem } from '../../../../outbound/addresses.js';
 import { badRequest, notFound } from '../../../errors.js';
+import { webhookExamples, withExamples } from '../../../examples.js';
 import { problems, Uuid } from '../../../schemas.js';
 
 const EventType = Type.Union(eventTypes.map((t) => Type.Literal(t)));
@@ -48,13 +49,14 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
   app.post('/v1/webhooks', {
     config: { carriesSecret: true }, // the first endpoint's answer shows the signing secret
     schema: {
+      operationId: 'createWebhookEndpoint',
       tags: ['webhooks'],
       summary: 'Register an endpoint for events',
       description: 'Deliveries are signed: header `qbflow-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the tenant\'s secret. Refuse timestamps older than a few minutes.',
-      body: Type.Object({
+      body: withExamples(Type.Object({
         url: Type.String({ format: 'uri', maxLength: 2000 }),
         events: Type.Array(EventType, { minItems: 1, uniqueItems: true }),
-      }, { additionalProperties: false }),
+      }, { additionalProperties: false }), webhookExamples),
       response: { 201: Type.Object({ endpoint: EndpointView, secret: Type.Optional(Type.String({ description: 'The tenant\'s signing secret, shown only when it is created' })) }), ...problems(400, 401) },
     },
   }, async (request, reply) => {
@@ -64,11 +66,11 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/v1/webhooks', {
-    schema: { tags: ['webhooks'], summary: 'List endpoints', response: { 200: Type.Object({ endpoints: Type.Array(EndpointView) }), ...problems(401) } },
+    schema: { operationId: 'listWebhookEndpoints', tags: ['webhooks'], summary: 'List endpoints', response: { 200: Type.Object({ endpoints: Type.Array(EndpointView) }), ...problems(401) } },
   }, async (request) => ({ endpoints: (await repos.webhooks.listEndpoints(request.tenant!.id)).map(endpointView) }));
 
   app.delete('/v1/webhooks/:endpointId', {
-    schema: { tags: ['webhooks'], summary: 'Remove an endpoint', params: Type.Object({ endpointId: Uuid }), response: { 204: Type.Null(), ...problems(401, 404) } },
+    schema: { operationId: 'deleteWebhookEndpoint', tags: ['webhooks'], summary: 'Remove an endpoint', params: Type.Object({ endpointId: Uuid }), response: { 204: Type.Null(), ...problems(401, 404) } },
   }, async (request, reply) => {
     if (!(await repos.webhooks.removeEndpoint(request.tenant!.id, request.params.endpointId))) throw notFound('No such webhook endpoint');
     return reply.code(204).send(null);
@@ -76,11 +78,12 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
 
   app.post('/v1/webhooks/secret', {
     config: { carriesSecret: true },
-    schema: { tags: ['webhooks'], summary: 'Replace the signing secret (shown once)', response: { 200: Type.Object({ secret: Type.String() }), ...problems(401) } },
+    schema: { operationId: 'rotateWebhookSecret', tags: ['webhooks'], summary: 'Replace the signing secret (shown once)', response: { 200: Type.Object({ secret: Type.String() }), ...problems(401) } },
   }, async (request) => ({ secret: await repos.webhooks.rotateSecret(request.tenant!.id) }));
 
   app.get('/v1/webhooks/deliveries', {
     schema: {
+      operationId: 'listWebhookDeliveries',
       tags: ['webhooks'], summary: 'Deliveries, newest first, with their status',
       querystring: Type.Object({
         status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')])),
