@@ -1,8 +1,10 @@
 // Web Connector brute-force protection that a stranger cannot turn against the owner: the user name is in the .QWC
 // file, so failures are counted per source (throttled with a growing wait) and per user name (the sources that failed
 // are locked out of it), and the right password from a source that never failed always signs in.
+import type { FastifyInstance } from 'fastify';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app.js';
 import { parseXmlTree } from '../../quickbooks/desktop/qbxml/tree.js';
 import { QUICK_QBD_ENV } from '../../sandbox/qbd/index.js';
 import { createTenant, startTestStack, type TestStack } from '../support/stack.js';
@@ -13,13 +15,13 @@ let stack: TestStack;
 let key: string;
 let sql: postgres.Sql;
 
-/** authenticate as the Web Connector sends it, from a given client address. */
-async function authenticate(from: string, userName: string, password: string): Promise<string[]> {
-  const response = await stack.api.app.inject({
+/** authenticate as the Web Connector sends it, from a given client address (through a proxy when `forwardedFor`). */
+async function authenticate(from: string, userName: string, password: string, via: { app?: FastifyInstance; forwardedFor?: string } = {}): Promise<string[]> {
+  const response = await (via.app ?? stack.api.app).inject({
     method: 'POST',
     url: '/qbwc',
     remoteAddress: from,
-    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${NS}authenticate"` },
+    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${NS}authenticate"`, ...(via.forwardedFor ? { 'x-forwarded-for': via.forwardedFor } : {}) },
     payload: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><authenticate xmlns="${NS}"><strUserName>${userName}</strUserName><strPassword>${password}</strPassword></authenticate></soap:Body></soap:Envelope>`,
   });
   expect(response.statusCode, response.body).toBe(200);
@@ -116,5 +118,26 @@ describe('Web Connector log-ins under attack', () => {
     const owner = await newConnection();
     expect(await authenticate('2001:db8:1:2::ff', owner.userName, owner.password)).toEqual(['', 'nvu']); // throttled
     expect(signedIn(await authenticate('2001:db8:1:3::1', owner.userName, owner.password))).toBe(true);
+  });
+
+  it('believes X-Forwarded-For only from a proxy named in TRUST_PROXY', async () => {
+    const owner = await newConnection();
+    // no trusted proxy: a stranger inventing a new X-Forwarded-For each time is still one source
+    const stranger = '203.0.113.11';
+    for (let i = 0; i < 6; i++) await authenticate(stranger, 'qbflow-nobody', 'guess', { forwardedFor: `192.0.2.${i + 1}` });
+    expect(await failuresFrom(stranger)).toBe(5);
+    expect(await authenticate(stranger, owner.userName, owner.password, { forwardedFor: '192.0.2.99' })).toEqual(['', 'nvu']);
+
+    // behind a trusted proxy every client is told apart by the address the proxy saw
+    const deps = stack.api.app.deps;
+    const proxied = await buildApp({ ...deps, config: { ...deps.config, trustProxy: ['10.0.0.5'] } });
+    try {
+      for (let i = 0; i < 6; i++) await authenticate('10.0.0.5', owner.userName, `guess-${i}`, { app: proxied, forwardedFor: '203.0.113.12' });
+      expect(await failuresFrom('203.0.113.12')).toBe(5);
+      expect(await failuresFrom('10.0.0.5')).toBe(0);
+      expect(signedIn(await authenticate('10.0.0.5', owner.userName, owner.password, { app: proxied, forwardedFor: '198.51.100.50' }))).toBe(true);
+    } finally {
+      await proxied.close();
+    }
   });
 });
