@@ -36,6 +36,7 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
       mailer: services.mailer,
       taskQueue: config.temporal.taskQueue,
       failurePolicy: { throttleBackoffSeconds: config.intuit.throttleBackoffSeconds },
+      webhooks: { allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
     }),
   });
   const done = worker.run().finally(async () => {

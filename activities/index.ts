@@ -4,7 +4,7 @@ import { withFailureTranslation, type FailurePolicy } from './failures.js';
 import type { LedgerFor } from '../quickbooks/resolver.js';
 import { createLifecycleActivities } from './lifecycle.js';
 import type { Mailer } from '../outbound/mailer.js';
-import { createNotificationActivities } from './notifications.js';
+import { createNotificationActivities, type WebhookDeliveryOptions } from './notifications.js';
 import { createOrderActivities } from './orders.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import type { Repositories } from '../db/repositories/index.js';
@@ -19,13 +19,14 @@ export interface ActivityDeps {
   mailer: Mailer;
   taskQueue: string;
   failurePolicy: FailurePolicy;
+  webhooks: WebhookDeliveryOptions;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return withFailureTranslation({
     ...createOrderActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
     ...createLifecycleActivities({ repos: deps.repos, oauth: deps.oauth }),
-    ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue }),
+    ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue, webhooks: deps.webhooks }),
     ...createBillingActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
   }, deps.failurePolicy);
 }

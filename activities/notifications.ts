@@ -3,8 +3,10 @@
 import { Context } from '@temporalio/activity';
 import type { Repositories } from '../db/repositories/index.js';
 import { startDelivery } from '../control/webhooks.js';
+import type { LookupAll } from '../outbound/addresses.js';
 import type { Mailer } from '../outbound/mailer.js';
 import { SIGNATURE_HEADER, signPayload } from '../outbound/signing.js';
+import { postWebhook, WebhookUnreachable } from '../outbound/webhook-post.js';
 
 export const eventTypes = ['connection.expiring', 'connection.needs_reauth', 'connection.restored', 'document.posted', 'document.failed'] as const;
 export type EventType = (typeof eventTypes)[number];
@@ -19,7 +21,24 @@ export interface TenantEvent {
 /** A delivery attempt the receiver refused or did not answer; retried by the workflow's policy. */
 export class DeliveryError extends Error {}
 
-export function createNotificationActivities(deps: { repos: Repositories; mailer: Mailer; taskQueue: string; timeoutMs?: number }) {
+/** The real cause of an unreachable endpoint goes to the worker's log (operators), never to the tenant. */
+function logForOperators(deliveryId: string, error: WebhookUnreachable): void {
+  try {
+    Context.current().log.warn('webhook endpoint unreachable', { deliveryId, cause: (error.cause as Error).message });
+  } catch {
+    // called outside an activity (tests): there is no activity log
+  }
+}
+
+export interface WebhookDeliveryOptions {
+  /** Deliver to private, loopback and link-local addresses too (local development only). */
+  allowPrivateNetworks: boolean;
+  timeoutMs?: number;
+  /** Name resolution for endpoints (the system's by default). */
+  lookup?: LookupAll;
+}
+
+export function createNotificationActivities(deps: { repos: Repositories; mailer: Mailer; taskQueue: string; webhooks: WebhookDeliveryOptions }) {
   const { repos } = deps;
 
   const publishEvents = async (tenantId: string, events: TenantEvent[]): Promise<number> => {
@@ -48,8 +67,7 @@ export function createNotificationActivities(deps: { repos: Repositories; mailer
       const body = JSON.stringify(found.delivery.payload);
       let statusCode: number | null = null;
       try {
-        const response = await fetch(found.endpoint.url, {
-          method: 'POST',
+        statusCode = await postWebhook(found.endpoint.url, {
           headers: {
             'Content-Type': 'application/json',
             'User-Agent': 'qbflow-webhooks/1',
@@ -58,15 +76,16 @@ export function createNotificationActivities(deps: { repos: Repositories; mailer
             [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)),
           },
           body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+          timeoutMs: deps.webhooks.timeoutMs ?? 10_000,
+          allowPrivateNetworks: deps.webhooks.allowPrivateNetworks,
+          ...(deps.webhooks.lookup ? { lookup: deps.webhooks.lookup } : {}),
         });
-        statusCode = response.status;
-        await response.body?.cancel();
-        if (!response.ok) throw new DeliveryError(`the endpoint answered HTTP ${response.status}`);
+        if (statusCode < 200 || statusCode > 299) throw new DeliveryError(`the endpoint answered HTTP ${statusCode}`);
         await repos.webhooks.recordAttempt(deliveryId, { status: 'delivered', statusCode, error: null });
       } catch (error) {
-        const message = error instanceof DeliveryError ? error.message : `the endpoint could not be reached: ${(error as Error).message}`;
+        // what the tenant sees never tells a refused address, a closed port or a timeout apart
+        if (error instanceof WebhookUnreachable) logForOperators(deliveryId, error);
+        const message = error instanceof DeliveryError || error instanceof WebhookUnreachable ? error.message : 'the endpoint could not be reached';
         await repos.webhooks.recordAttempt(deliveryId, { status: 'pending', statusCode, error: message });
         throw new DeliveryError(message);
       }

@@ -2,8 +2,9 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
-import { errorHandler, notFound, ProblemSchema, sendProblem } from './errors.js';
+import { clientError, errorHandler, frameworkError, notFoundHandler, ProblemSchema } from './errors.js';
 import auth from './plugins/auth.js';
+import noStore from './plugins/no-store.js';
 import openapi from './plugins/openapi.js';
 import { createValidatorCompiler } from './validation.js';
 import qbwcRoutes from './qbwc/index.js';
@@ -16,17 +17,27 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
 }
 
+/** A hop count becomes proxy-addr's "trust the n nearest hops" (Fastify's types take it as a function). */
+function trustProxy(setting: boolean | number | string[] | undefined) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting ?? false;
+}
+
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: deps.config.bodyLimit,
+    // the client's address (Web Connector throttling) is the socket's unless a trusted proxy says otherwise
+    trustProxy: trustProxy(deps.config.trustProxy),
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
   app.setValidatorCompiler(createValidatorCompiler());
   app.decorate('deps', deps);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound(`No route ${request.method} ${request.url}`)));
+  app.setNotFoundHandler(notFoundHandler(app));
   app.addSchema(ProblemSchema);
 
+  await app.register(noStore);
   await app.register(openapi);
   await app.register(formbody);
   await app.register(auth);

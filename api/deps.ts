@@ -5,13 +5,16 @@ import type { IntuitOAuth } from '../quickbooks/online/index.js';
 import type { Config } from '../config/index.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Tenant } from '../db/repositories/core/tenants.js';
+import type { LookupAll } from '../outbound/addresses.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd'>;
+  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd' | 'webhooks'> & Partial<Pick<Config, 'trustProxy'>>;
   repos: Repositories;
   oauth: IntuitOAuth;
   ledgerFor: LedgerFor;
   control: Control;
+  /** How webhook hosts are resolved when registered (the system's resolver when absent). */
+  lookup?: LookupAll;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,8 @@
-// Problem Details (RFC 9457) for every error the API returns, built from a few typed error classes.
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+// Problem Details (RFC 9457) for every error the API returns, built from a few typed error classes, including the
+// ones Fastify and Node raise themselves (bad URL encoding, over-long parameters, oversized headers, no such method).
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Refusal, type RefusalKind } from '../domain/refusals.js';
 import { InvalidGrantError, NotConnectedError, QuickBooksFault, QuickBooksUnavailable, explainFault } from '../quickbooks/errors.js';
@@ -73,7 +76,45 @@ function missingProperty(params: unknown): string {
 }
 
 function titleFor(status: number): string {
-  return ({ 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' } as Record<number, string>)[status] ?? 'Error';
+  return ({ 413: 'Content Too Large', 422: 'Unprocessable Content' } as Record<number, string>)[status] ?? STATUS_CODES[status] ?? 'Error';
+}
+
+/** Fastify's own refusals before routing: a URL it cannot decode, a path parameter over maxParamLength. */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : error.statusCode ?? 400;
+  const detail = error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid: a part of it is not correctly percent-encoded'
+    : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the URL is longer than any identifier this API accepts'
+      : error.message;
+  return sendProblem(reply, request, new Problem(status, titleFor(status), detail));
+}
+
+/** Requests Node itself refuses (headers or URL over the size limit, not HTTP at all, too slow), as problem+json. */
+export function clientError(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request line and headers are larger than this server accepts']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'The request did not arrive in time']
+      : [400, 'The request is not valid HTTP'];
+  const body = JSON.stringify({ type: typeFor(status), title: titleFor(status), status, detail });
+  this.log.debug({ err: error }, 'client error');
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${titleFor(status)}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** No route: 405 with Allow when the path exists for other methods, else 404. */
+export function notFoundHandler(app: FastifyInstance) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = METHODS.filter((method) => method !== request.method && app.findRoute({ method, url: path }));
+    if (allowed.length > 0) {
+      reply.header('Allow', allowed.join(', '));
+      return sendProblem(reply, request, new Problem(405, titleFor(405), `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}`));
+    }
+    return sendProblem(reply, request, notFound(`No route ${request.method} ${path}`));
+  };
 }
 
 /** Errors from a live QuickBooks call made while answering (look-ups, mapping checks). */

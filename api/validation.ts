@@ -7,6 +7,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 function compiler(options: Options) {
   const ajv = new Ajv({ removeAdditional: false, useDefaults: true, allErrors: true, ...options });
   formats.default(ajv); // a CommonJS module: its function is the default export's `default`
+  ajv.addKeyword({ keyword: 'x-examples' }); // examples for the OpenAPI document (api/examples.ts), not a rule
   return ajv;
 }
 

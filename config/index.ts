@@ -38,6 +38,11 @@ export interface QbdConfig {
   maxMessageBytes: number;
   /** Largest SOAP request accepted from a Web Connector (a whole qbXML response travels in one). */
   maxSoapBytes: number;
+  /**
+   * Largest SOAP request accepted before a credential is known: every call except receiveResponseXML carrying an
+   * open session's ticket must fit in it, so a stranger's body is refused before it costs any parsing.
+   */
+  maxSoapBytesWithoutTicket: number;
   /** MaxReturned per page when importing lists with iterators. */
   listPageSize: number;
   /** How long the endpoint waits for follow-up work before answering receiveResponseXML or sendRequestXML. */
@@ -54,21 +59,34 @@ export interface QbdConfig {
   postponeSeconds: number;
   /** connectionError answers with the company file path this many times, then "done". */
   connectionRetries: number;
-  /** Failed log-ins within lockoutMinutes that lock a Web Connector user out. */
+  /**
+   * Failed log-ins for one Web Connector user within lockoutMinutes after which the sources that failed are locked
+   * out of that user (a source that never failed still signs in with the right password).
+   */
   lockoutFailures: number;
   lockoutMinutes: number;
   /** A workflow waiting for the Web Connector runs its step again this often even without a wake-up (a safety net). */
   recheckSeconds: number;
   /** Back-pressure: queued requests per connection beyond which new operations wait for room without queueing. */
   maxQueuedPerConnection: number;
+  /** Failed log-ins one source (IP address, IPv6 /64) may make in lockoutMinutes before each next try must wait. */
+  throttleFreeFailures: number;
   /** The Web Connector contract served at GET /qbwc?wsdl. */
   wsdlPath: string;
+}
+
+/** Outbound webhooks (WEBHOOKS_* variables). */
+export interface WebhooksConfig {
+  /** Allow endpoints on private, loopback and link-local addresses (local development only). */
+  allowPrivateNetworks: boolean;
 }
 
 export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** Fastify's trustProxy: whose X-Forwarded-For to believe (false: the socket's address is the client's). */
+  trustProxy: boolean | number | string[];
   logLevel: string;
   databaseUrl: string;
   operatorToken: string;
@@ -80,6 +98,7 @@ export interface Config {
   qbd: QbdConfig;
   lifecycle: LifecycleConfig;
   mail: MailConfig;
+  webhooks: WebhooksConfig;
 }
 
 /** The connection lifecycle workflow's timings (CONNECTION_* variables). */
@@ -170,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     port,
     publicUrl,
+    trustProxy: readTrustProxy(read),
     logLevel: read.string('LOG_LEVEL', 'info'),
     databaseUrl,
     operatorToken,
@@ -188,6 +208,9 @@ export function loadConfig(env: Env = process.env): Config {
       smtpUrl: env.SMTP_URL || undefined,
       from: read.string('MAIL_FROM', 'qbflow <no-reply@localhost>'),
     },
+    webhooks: {
+      allowPrivateNetworks: read.boolean('WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
+    },
   };
   if (env.SMTP_URL && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
   if (problems.length > 0) throw new ConfigError(problems);
@@ -201,6 +224,7 @@ function readQbdConfig(read: EnvReader): QbdConfig {
     maxRequestsPerMessage: read.integer('QBD_MAX_REQUESTS_PER_MESSAGE', 50, 1, 500),
     maxMessageBytes: read.integer('QBD_MAX_MESSAGE_BYTES', 100_000, 1024, 10_000_000),
     maxSoapBytes: read.integer('QBD_MAX_SOAP_BYTES', 20 * 1_048_576, 65_536, 200 * 1_048_576),
+    maxSoapBytesWithoutTicket: read.integer('QBD_MAX_SOAP_BYTES_WITHOUT_TICKET', 65_536, 4096, 1_048_576),
     listPageSize: read.integer('QBD_LIST_PAGE_SIZE', 200, 1, 1000),
     longPollMs: read.integer('QBD_LONG_POLL_MS', 5000, 0, 60_000),
     followUpGraceMs: read.integer('QBD_FOLLOW_UP_GRACE_MS', 3000, 0, 60_000),
@@ -213,8 +237,18 @@ function readQbdConfig(read: EnvReader): QbdConfig {
     lockoutMinutes: read.integer('QBD_LOCKOUT_MINUTES', 15, 1, 1440),
     recheckSeconds: read.integer('QBD_RECHECK_SECONDS', 900, 1, 86_400),
     maxQueuedPerConnection: read.integer('QBD_MAX_QUEUED_PER_CONNECTION', 1000, 1, 1_000_000),
+    throttleFreeFailures: read.integer('QBD_THROTTLE_FREE_FAILURES', 5, 1, 100),
     wsdlPath: read.string('QBD_WSDL_PATH', DEFAULT_WSDL_PATH),
   };
+}
+
+/** TRUST_PROXY: unset or false; true (any proxy); a hop count; or the proxies' addresses/CIDRs, comma-separated. */
+function readTrustProxy(read: EnvReader): Config['trustProxy'] {
+  const text = read.string('TRUST_PROXY', 'false').trim();
+  if (text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
 /** Reads typed values and records every problem instead of stopping at the first. */
@@ -233,6 +267,14 @@ class EnvReader {
       return '';
     }
     return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const text = this.env[name];
+    if (text === undefined || text === '') return fallback;
+    if (text === 'true' || text === 'false') return text === 'true';
+    this.problems.push(`${name} must be true or false (got "${text}")`);
+    return fallback;
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {

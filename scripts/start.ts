@@ -25,7 +25,9 @@ async function demoTenantKey(stack: Stack): Promise<string> {
 }
 
 try {
-  const stack = await startStack({ dataDir, log: (line) => console.log(line), sandbox: { autoApprove: false } });
+  // a local install may send webhooks to receivers on this machine; production leaves this off
+  const env = { WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', ...process.env };
+  const stack = await startStack({ dataDir, env, log: (line) => console.log(line), sandbox: { autoApprove: false } });
   const key = await demoTenantKey(stack);
   const api = stack.apiUrl;
   console.log(`
@@ -34,6 +36,7 @@ qbflow is running.
   Temporal UI    ${stack.temporalUiUrl ?? '(your Temporal cluster\'s UI)'}
 ${stack.sandbox ? `  Sandbox QBO    ${stack.sandbox.url}   (inspect: ${stack.sandbox.url}/_sandbox/companies)\n` : ''}  Operator token ${stack.operatorToken}   (kept in ${join(dataDir, 'local-secrets.json')})
   Demo API key   ${key}
+  Webhooks       ${stack.config.webhooks.allowPrivateNetworks ? 'may also go to this machine and private networks (WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true: never in production)' : 'public https endpoints only'}
 
 Next: connect a QuickBooks Online company and send an order.
   curl -s -X POST ${api}/v1/connections -H 'Authorization: Bearer ${key}' -H 'Content-Type: application/json' -d '{"type":"qbo"}'

@@ -6,17 +6,19 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createQbdNotifications } from '../../db/repositories/desktop/notifications.js';
 import { QBD_CHANNELS } from '../../db/repositories/desktop/queue.js';
-import { createQbwcService, type QbwcService } from '../../quickbooks/desktop/index.js';
+import { createQbwcService, isOpenTicket, type QbwcService } from '../../quickbooks/desktop/index.js';
+import { admittedTicket, createSoapBodyParser } from './body.js';
 import { parseSoapCall, QBWC_NS, SoapFault, soapFault, soapResult, type SoapCall } from './soap.js';
+import { problems } from '../schemas.js';
 import { wsdlFor } from './wsdl.js';
 import { createWebConnectorWaker } from '../../control/desktop-waits.js';
 
 /** The QBD settings: the full configuration carries them; an app built from a partial one gets the defaults. */
-async function dispatch(service: QbwcService, { method, params }: SoapCall): Promise<string | string[] | number> {
+async function dispatch(service: QbwcService, { method, params }: SoapCall, from: string): Promise<string | string[] | number> {
   switch (method) {
     case 'serverVersion': return service.serverVersion();
     case 'clientVersion': return service.clientVersion(params.strVersion);
-    case 'authenticate': return service.authenticate(params.strUserName, params.strPassword);
+    case 'authenticate': return service.authenticate(params.strUserName, params.strPassword, from);
     case 'sendRequestXML': return service.sendRequestXML(params);
     case 'receiveResponseXML': return service.receiveResponseXML(params);
     case 'connectionError': return service.connectionError(params);
@@ -36,13 +38,14 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   const service = createQbwcService({ repos: app.deps.repos, config, enqueued, wake, log: app.log });
   const endpointUrl = `${app.deps.config.publicUrl}/qbwc`;
 
-  // SOAP bodies are read as text (any declared type: the handler decides), with their own size limit
+  // SOAP bodies are read as text (any declared type: the handler decides), small unless an open session sends them
+  const limits = { withoutTicket: Math.min(config.maxSoapBytesWithoutTicket, config.maxSoapBytes), max: config.maxSoapBytes };
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: config.maxSoapBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', createSoapBodyParser(limits, (ticket) => isOpenTicket(app.deps.repos.qbdQueue, ticket)));
   app.setErrorHandler((error: FastifyError | SoapFault, request, reply) => {
     let fault: SoapFault;
     if (error instanceof SoapFault) fault = error;
-    else if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') fault = new SoapFault('soap:Client', `The request is larger than ${config.maxSoapBytes} bytes`);
+    else if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') fault = new SoapFault('soap:Client', error.message);
     else if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) fault = new SoapFault('soap:Client', error.message);
     else {
       request.log.error({ err: error }, 'Web Connector call failed');
@@ -52,30 +55,40 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/qbwc', {
+    config: { carriesSecret: true }, // authenticate answers a session ticket
     schema: {
+      operationId: 'callWebConnector',
       tags: ['web connector'],
+      security: [],
       summary: 'The QuickBooks Web Connector endpoint (SOAP 1.1; see ?wsdl)',
       consumes: ['text/xml'],
       produces: ['text/xml'],
       body: Type.String({ description: 'A SOAP 1.1 envelope' }),
-      response: { 200: Type.String({ description: 'A SOAP 1.1 envelope' }), 500: Type.String({ description: 'A SOAP Fault' }) },
+      description: 'Every fault, the caller\'s included, is a SOAP Fault with HTTP 500 as SOAP 1.1 requires; only requests HTTP itself refuses get a 4xx (problem+json).',
+      response: { 200: Type.String({ description: 'A SOAP 1.1 envelope' }), ...problems(431), 500: Type.String({ description: 'A SOAP Fault' }) },
     },
   }, async (request, reply) => {
     if (!XML.test(request.headers['content-type'] ?? '')) throw new SoapFault('soap:Client', 'Send the SOAP envelope as text/xml');
     const call = parseSoapCall(String(request.body ?? ''), config.maxSoapBytes);
+    const ticket = admittedTicket(request);
+    if (ticket !== undefined && (call.method !== 'receiveResponseXML' || call.params.ticket !== ticket)) {
+      throw new SoapFault('soap:Client', `The request is larger than ${limits.withoutTicket} bytes; only receiveResponseXML from an open Web Connector session may be larger`);
+    }
     const action = String(request.headers.soapaction ?? '').trim().replace(/^"|"$/g, '');
     if (action && action !== `${QBWC_NS}${call.method}`) throw new SoapFault('soap:Client', `SOAPAction "${action}" does not match the ${call.method} call`);
-    const value = await dispatch(service, call);
+    const value = await dispatch(service, call, request.ip);
     return reply.code(200).type('text/xml; charset=utf-8').send(soapResult(call.method, value));
   });
 
   app.get('/qbwc', {
     schema: {
+      operationId: 'getWebConnectorContract',
       tags: ['web connector'],
+      security: [],
       summary: 'The Web Connector contract (?wsdl)',
       querystring: Type.Object({ wsdl: Type.Optional(Type.String()) }),
       produces: ['text/xml', 'text/plain'],
-      response: { 200: Type.String() },
+      response: { 200: Type.String({ description: 'The WSDL (with ?wsdl), else a line saying what this endpoint is' }), ...problems(431) },
     },
   }, async (request, reply) => {
     if (request.query.wsdl === undefined) {
@@ -84,7 +97,7 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
     return reply.type('text/xml; charset=utf-8').send(await wsdlFor(config.wsdlPath, endpointUrl));
   });
 
-  app.get('/qbwc/support', { schema: { tags: ['web connector'], summary: 'Help for people running the Web Connector', produces: ['text/html'], response: { 200: Type.String() } } }, async (_request, reply) =>
+  app.get('/qbwc/support', { schema: { operationId: 'getWebConnectorHelp', tags: ['web connector'], security: [], summary: 'Help for people running the Web Connector', produces: ['text/html'], response: { 200: Type.String({ description: 'An HTML page' }), ...problems(431) } } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(SUPPORT_PAGE));
 }
 

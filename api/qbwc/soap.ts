@@ -66,7 +66,7 @@ export function parseSoapCall(xml: string, maxChars: number): SoapCall {
   try {
     root = parseXmlTree(xml, maxChars).root;
   } catch (error) {
-    if (error instanceof XmlSyntaxError) throw new SoapFault('soap:Client', `The request is not well-formed XML: ${error.message}`);
+    if (error instanceof XmlSyntaxError) throw new SoapFault('soap:Client', `The request is malformed XML: ${error.message}. Sending it again will not help.`);
     throw error;
   }
   const envelope = scoped(root, new Map());

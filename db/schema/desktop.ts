@@ -26,12 +26,19 @@ export const qbdConnections = pgTable('qbd_connections', {
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('qbd_connections_user_name_idx').on(t.userName)]);
 
-/** Failed Web Connector log-ins, counted for the lockout (5 in 15 minutes). */
+/**
+ * Failed Web Connector log-ins: from which source (client IP, or its IPv6 /64) and for which connection (none when
+ * the user name is unknown). Counted per source (throttling) and per connection (the lockout of failed sources).
+ */
 export const qbdAuthFailures = pgTable('qbd_auth_failures', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  connectionId: uuid('connection_id').notNull().references(() => connections.id, { onDelete: 'cascade' }),
+  connectionId: uuid('connection_id').references(() => connections.id, { onDelete: 'cascade' }),
+  source: text('source').notNull().default(''),
   failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('qbd_auth_failures_connection_idx').on(t.connectionId, t.failedAt)]);
+}, (t) => [
+  index('qbd_auth_failures_connection_idx').on(t.connectionId, t.failedAt),
+  index('qbd_auth_failures_source_idx').on(t.source, t.failedAt),
+]);
 
 export const qbdSessionStates = ['open', 'ended'] as const;
 export type QbdSessionState = (typeof qbdSessionStates)[number];

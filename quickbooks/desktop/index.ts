@@ -10,6 +10,7 @@ import { createDesktopOperations, type DesktopOperations } from './operations.js
 export { createQbdConnection, issueWebConnectorPassword, qwcFile, qwcPath, type WebConnectorCredentials } from './connections.js';
 export { startListImport } from './web-connector/list-import.js';
 export { createQbwcService, SERVER_VERSION, type QbwcService } from './web-connector/service.js';
+export { isOpenTicket } from './web-connector/tickets.js';
 // XML read safely (no entities, no DTDs, size-capped) and written escaped: the SOAP envelope uses them too
 export { parseXmlTree, XmlSyntaxError, type XNode } from './qbxml/tree.js';
 export { escapeXml } from './qbxml/xml.js';

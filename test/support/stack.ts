@@ -27,6 +27,8 @@ export async function startTestStack(options: { sandbox?: QboSandboxOptions; env
       TEMPORAL_TASK_QUEUE: `test-${randomBytes(6).toString('hex')}`,
       LOG_LEVEL: 'error',
       INTUIT_THROTTLE_BACKOFF_SECONDS: '1',
+      // tests deliver webhooks to receivers on this machine; the files that test the refusal turn it off
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true',
       ...options.env,
     },
     ports: { api: 0, sandbox: 0 },

@@ -30,4 +30,15 @@ describe('config', () => {
       for (const name of ['DATABASE_URL', 'PORT', 'OPERATOR_TOKEN', 'INTUIT_MINOR_VERSION', 'ENCRYPTION_KEYS']) expect(message).toContain(name);
     }
   });
+
+  it('keeps webhooks to public addresses unless told otherwise, and reads TRUST_PROXY', () => {
+    const config = loadConfig(valid);
+    expect(config.webhooks.allowPrivateNetworks).toBe(false);
+    expect(config.trustProxy).toBe(false);
+    expect(config.qbd.maxSoapBytesWithoutTicket).toBe(65_536);
+    expect(loadConfig({ ...valid, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true' }).webhooks.allowPrivateNetworks).toBe(true);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ ...valid, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'yes' })).toThrow(/WEBHOOKS_ALLOW_PRIVATE_NETWORKS must be true or false/);
+  });
 });

@@ -21,6 +21,8 @@ export default async function oauthRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/oauth/callback', {
     schema: {
+      operationId: 'completeAuthorization',
+      security: [], // the signed single-use state is the credential
       tags: ['connections'], summary: 'Where Intuit sends the user back after they authorise (not called by apps)',
       querystring: CallbackQuery,
       response: { 200: Type.String({ description: 'A page telling the person the company is connected' }), ...problems(400, 409, 502) },

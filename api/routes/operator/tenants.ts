@@ -17,7 +17,8 @@ const TenantCreated = Type.Object({
 export default async function tenantRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/v1/tenants', {
-    schema: { tags: ['tenants'], summary: 'Create a tenant and its first API key (operator token)', body: TenantBody, response: { 201: TenantCreated, ...problems(400, 401, 403) } },
+    config: { carriesSecret: true },
+    schema: { operationId: 'createTenant', tags: ['tenants'], security: [{ operatorToken: [] }], summary: 'Create a tenant and its first API key (operator token)', body: TenantBody, response: { 201: TenantCreated, ...problems(400, 401, 403) } },
   }, async (request, reply) => {
     const { tenant, apiKey } = await app.deps.repos.tenants.create({ name: request.body.name, adminEmails: request.body.adminEmails ?? [] });
     return reply.code(201).send({

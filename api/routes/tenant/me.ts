@@ -8,6 +8,7 @@ export default async function currentTenantRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/v1/tenant', {
     schema: {
+      operationId: 'getCurrentTenant',
       tags: ['tenants'], summary: 'The tenant this API key belongs to',
       response: { 200: Type.Object({ id: Type.String(), name: Type.String(), adminEmails: Type.Array(Type.String()) }), ...problems(401) },
     },

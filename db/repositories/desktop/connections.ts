@@ -1,6 +1,6 @@
-// QuickBooks Desktop connections: Web Connector credentials (hashed), failed log-ins for the lockout, and the
+// QuickBooks Desktop connections: Web Connector credentials (hashed), failed log-ins (per source and connection), and the
 // company file a connection is bound to by its first session.
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../client.js';
 import { qbdAuthFailures, qbdConnections } from '../../schema/index.js';
 
@@ -38,20 +38,40 @@ export function createQbdConnectionsRepository(db: Database) {
       await executor.delete(qbdAuthFailures).where(eq(qbdAuthFailures.connectionId, connectionId));
     },
 
-    async recordFailure(connectionId: string, executor: Executor = db): Promise<void> {
-      await executor.insert(qbdAuthFailures).values({ connectionId });
+    /** A failed log-in from a source, for a connection (null when the user name is unknown); older ones are let go. */
+    async recordFailure(attempt: { connectionId: string | null; source: string; keepMinutes: number }, executor: Executor = db): Promise<void> {
+      await executor.insert(qbdAuthFailures).values({ connectionId: attempt.connectionId, source: attempt.source });
+      await executor.delete(qbdAuthFailures).where(and(
+        eq(qbdAuthFailures.source, attempt.source),
+        lt(qbdAuthFailures.failedAt, sql`now() - make_interval(mins => ${attempt.keepMinutes})`),
+      ));
     },
 
-    async recentFailures(connectionId: string, minutes: number, executor: Executor = db): Promise<number> {
+    /** Failures for a connection within the last minutes, from any source or from one. */
+    async recentFailures(connectionId: string, minutes: number, source?: string, executor: Executor = db): Promise<number> {
       const [row] = await executor.select({ n: count() }).from(qbdAuthFailures).where(and(
         eq(qbdAuthFailures.connectionId, connectionId),
+        ...(source === undefined ? [] : [eq(qbdAuthFailures.source, source)]),
         gt(qbdAuthFailures.failedAt, sql`now() - make_interval(mins => ${minutes})`),
       ));
       return row?.n ?? 0;
     },
 
-    async clearFailures(connectionId: string, executor: Executor = db): Promise<void> {
-      await executor.delete(qbdAuthFailures).where(eq(qbdAuthFailures.connectionId, connectionId));
+    /** A source's failures within the last minutes (any user name), and how long ago its last one was (database clock). */
+    async sourceFailures(source: string, minutes: number, executor: Executor = db): Promise<{ count: number; secondsSinceLast: number }> {
+      const [row] = await executor.select({
+        n: count(),
+        since: sql<string | null>`extract(epoch from now() - max(${qbdAuthFailures.failedAt}))`,
+      }).from(qbdAuthFailures).where(and(
+        eq(qbdAuthFailures.source, source),
+        gt(qbdAuthFailures.failedAt, sql`now() - make_interval(mins => ${minutes})`),
+      ));
+      return { count: row?.n ?? 0, secondsSinceLast: row?.since === null || row?.since === undefined ? Infinity : Number(row.since) };
+    },
+
+    /** A success forgets that source's failures for the connection (others' stay counted). */
+    async clearFailures(connectionId: string, source: string, executor: Executor = db): Promise<void> {
+      await executor.delete(qbdAuthFailures).where(and(eq(qbdAuthFailures.connectionId, connectionId), eq(qbdAuthFailures.source, source)));
     },
 
     /** Binds the connection to a company file, unless it is bound already (the first session wins). */

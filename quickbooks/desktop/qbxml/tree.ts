@@ -19,7 +19,11 @@ export interface XDocument {
 
 export class XmlSyntaxError extends Error {}
 
+/** fast-xml-parser's own bound on nesting (its default); QuickBooks documents stay far below it. */
+const MAX_DEPTH = 100;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_DEPTH,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -38,7 +42,13 @@ export function parseXmlTree(xml: string, maxBytes = 20 * 1024 * 1024): XDocumen
   if (hasDoctype(xml)) throw new XmlSyntaxError('DTDs are not accepted');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlSyntaxError(`${valid.err.msg} (line ${valid.err.line})`);
-  const raw = parser.parse(xml) as Raw[];
+  let raw: Raw[];
+  try {
+    raw = parser.parse(xml) as Raw[];
+  } catch (error) {
+    // the parser refuses what the validator let through (e.g. elements nested deeper than it allows): bad input
+    throw new XmlSyntaxError((error as Error).message === 'Maximum nested tags exceeded' ? `elements are nested more than ${MAX_DEPTH} deep` : (error as Error).message);
+  }
   const instructions: XDocument['instructions'] = {};
   let root: XNode | undefined;
   for (const item of raw) {

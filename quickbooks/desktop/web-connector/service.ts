@@ -1,14 +1,14 @@
 // The eight Web Connector methods over the durable queue. Every decision is in PostgreSQL (sessions, requests,
 // holds), so any API process can answer any call of a session, and a restart loses nothing.
 //
-//   authenticate        nvu (bad credentials, or locked out) | busy + postpone | none (nothing to do) |
+//   authenticate        nvu (bad credentials, a throttled or locked-out source) | busy + postpone | none (nothing to do) |
 //                       the bound company file path (the Web Connector opens exactly that file) | "" (first run)
 //   sendRequestXML      binds or checks the company file on the first call, picks the qbXML version, then hands
 //                       out the oldest queued requests (up to 50 / ~100 KB) in one continueOnError message;
 //                       "" + getLastError "NoOp" while work is on its way, "" + a final word when there is none
 //   receiveResponseXML  matches answers by requestID, stores them, returns a percent that is true
 //   connectionError     retries the bound file as many times as configured, then "done"
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { QbdConfig } from '../../../config/index.js';
 import type { Repositories } from '../../../db/repositories/index.js';
@@ -33,6 +33,8 @@ import {
 import { parseXmlTree, serializeXml, type XNode } from '../qbxml/tree.js';
 import { continueListImport, isListImportJob, refreshLists, startListImport } from './list-import.js';
 import { verifyPassword } from '../passwords.js';
+import { createLoginGuard, sourceKey } from './login-guard.js';
+import { hashTicket } from './tickets.js';
 
 export const SERVER_VERSION = 'qbflow 0.1.0';
 const NOOP = 'NoOp';
@@ -53,13 +55,13 @@ export interface QbwcServiceDeps {
 
 export type QbwcService = ReturnType<typeof createQbwcService>;
 
-const hashTicket = (ticket: string) => createHash('sha256').update(ticket).digest('hex');
 const samePath = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function createQbwcService(deps: QbwcServiceDeps) {
   const { repos, config, log } = deps;
   const queue = repos.qbdQueue;
   const endOptions = { lostError: LOST, maxReadAttempts: MAX_READ_ATTEMPTS };
+  const guard = createLoginGuard(repos.qbdConnections, config);
 
   /** Ends a session; the workflows whose requests it held and never answered learn that their outcome is unknown. */
   const endSession = async (id: string, reason: string, lastError: string | null) => {
@@ -162,21 +164,26 @@ export function createQbwcService(deps: QbwcServiceDeps) {
 
     clientVersion: async (version: string | undefined) => clientVersionVerdict(version),
 
-    async authenticate(userName: string | undefined, password: string | undefined): Promise<string[]> {
+    /** `from` is the caller's IP address: throttling and the lockout count per source (see login-guard.ts). */
+    async authenticate(userName: string | undefined, password: string | undefined, from?: string): Promise<string[]> {
+      const source = sourceKey(from);
+      const { waitSeconds } = await guard.admit(source);
+      if (waitSeconds > 0) {
+        log.warn({ source, waitSeconds }, 'Web Connector log-in refused unchecked: this source failed too often');
+        return ['', 'nvu'];
+      }
       const qbd = await repos.qbdConnections.findByUserName(userName ?? '');
       const matches = await verifyPassword(password ?? '', qbd?.passwordHash);
-      if (!qbd) return ['', 'nvu'];
+      if (!qbd || !matches) {
+        await guard.failed(qbd?.connectionId ?? null, source);
+        return ['', 'nvu'];
+      }
       const id = qbd.connectionId;
-      if ((await repos.qbdConnections.recentFailures(id, config.lockoutMinutes)) >= config.lockoutFailures) {
-        if (!matches) await repos.qbdConnections.recordFailure(id);
-        log.warn({ connectionId: id }, 'Web Connector log-in refused: locked out after repeated failures');
+      if (await guard.lockedOut(id, source)) {
+        log.warn({ connectionId: id, source }, 'Web Connector log-in refused: this source is locked out after repeated failures for this user');
         return ['', 'nvu'];
       }
-      if (!matches) {
-        await repos.qbdConnections.recordFailure(id);
-        return ['', 'nvu'];
-      }
-      await repos.qbdConnections.clearFailures(id);
+      await guard.succeeded(id, source);
       const connection = await repos.connections.findById(id);
       if (!connection || connection.status === 'disconnected') return ['', 'nvu'];
 

@@ -5,6 +5,7 @@ import { describeBillingSchedules, parseTime, upsertBillingSchedules } from '../
 import type { BillingConfigRow } from '../../../../db/repositories/billing/setup.js';
 import { isTimeZone, localDate, wallTimeProblem } from '../../../../domain/billing/index.js';
 import { badRequest, conflict, notFound, Problem } from '../../../errors.js';
+import { billingConfigExamples, withExamples } from '../../../examples.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { BillingConfigBody, BillingConfigView } from './schemas.js';
 import { connectionOf } from '../connection.js';
@@ -28,7 +29,7 @@ export default async function billingConfigRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/v1/connections/:id/billing', {
-    schema: { tags: ['billing'], summary: 'Read the billing configuration and when its schedule runs next', params: ConnectionParams, response: { 200: BillingConfigView, ...problems(401, 404) } },
+    schema: { operationId: 'getBillingConfig', tags: ['billing'], summary: 'Read the billing configuration and when its schedule runs next', params: ConnectionParams, response: { 200: BillingConfigView, ...problems(401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     const row = await repos.billing.readConfig(connection.id);
@@ -38,11 +39,12 @@ export default async function billingConfigRoutes(fastify: FastifyInstance) {
 
   app.put('/v1/connections/:id/billing', {
     schema: {
+      operationId: 'configureBilling',
       tags: ['billing'],
       summary: 'Configure monthly billing: mode (fixed once saved), billing day, proration, time zone and hour',
       description: 'Creates or updates the connection\'s billing schedule (day N at the hour, in the time zone) and its daily sync schedule (one hour earlier). Changes apply from the next run.',
       params: ConnectionParams,
-      body: BillingConfigBody,
+      body: withExamples(BillingConfigBody, billingConfigExamples),
       response: { 200: BillingConfigView, ...problems(400, 401, 404, 409, 503) },
     },
   }, async (request) => {

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { BillingOfferRow, BillingOrganizationRow } from '../../../../db/repositories/billing/setup.js';
 import type { Connection } from '../../../../db/repositories/core/connections.js';
 import { conflict, unprocessable } from '../../../errors.js';
+import { offerExamples, organizationExamples, withExamples } from '../../../examples.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { OfferBody, OfferParams, OfferView, OrganizationBody, OrganizationParams, OrganizationView } from './schemas.js';
 import { connectionOf } from '../connection.js';
@@ -44,7 +45,7 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
   };
 
   app.get('/v1/connections/:id/offers', {
-    schema: { tags: ['billing'], summary: 'List the offer mappings', params: ConnectionParams, response: { 200: Type.Object({ offers: Type.Array(OfferView) }), ...problems(401, 404) } },
+    schema: { operationId: 'listOffers', tags: ['billing'], summary: 'List the offer mappings', params: ConnectionParams, response: { 200: Type.Object({ offers: Type.Array(OfferView) }), ...problems(401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     return { offers: (await repos.billing.listOffers(connection.id)).map(offerView) };
@@ -52,10 +53,11 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
 
   app.put('/v1/connections/:id/offers/:offerId', {
     schema: {
+      operationId: 'mapOffer',
       tags: ['billing'],
       summary: 'Map an offer to a QuickBooks item (checked in QuickBooks), and switch its sync on or off',
       description: 'Invoice lines of a synced offer use its item and the item\'s own price; the offer\'s unit cost is kept in the item\'s purchase cost.',
-      params: OfferParams, body: OfferBody, response: { 200: OfferView, ...problems(400, 401, 404, 422, 502) },
+      params: OfferParams, body: withExamples(OfferBody, offerExamples), response: { 200: OfferView, ...problems(400, 401, 404, 422, 502) },
     },
   }, async (request) => {
     const connection = connectionOf(request);
@@ -68,7 +70,7 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/v1/connections/:id/organizations', {
-    schema: { tags: ['billing'], summary: 'List the organization mappings', params: ConnectionParams, response: { 200: Type.Object({ organizations: Type.Array(OrganizationView) }), ...problems(401, 404) } },
+    schema: { operationId: 'listOrganizations', tags: ['billing'], summary: 'List the organization mappings', params: ConnectionParams, response: { 200: Type.Object({ organizations: Type.Array(OrganizationView) }), ...problems(401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     return { organizations: (await repos.billing.listOrganizations(connection.id)).map(organizationView) };
@@ -76,9 +78,10 @@ export default async function billingMappingRoutes(fastify: FastifyInstance) {
 
   app.put('/v1/connections/:id/organizations/:organizationId', {
     schema: {
+      operationId: 'mapOrganization',
       tags: ['billing'],
       summary: 'Map an organization to a QuickBooks customer (checked in QuickBooks), choose create or update, switch its sync',
-      params: OrganizationParams, body: OrganizationBody, response: { 200: OrganizationView, ...problems(400, 401, 404, 409, 422, 502) },
+      params: OrganizationParams, body: withExamples(OrganizationBody, organizationExamples), response: { 200: OrganizationView, ...problems(400, 401, 404, 409, 422, 502) },
     },
   }, async (request) => {
     const connection = connectionOf(request);

@@ -46,6 +46,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
 
   app.post('/v1/connections/:id/billing/runs', {
     schema: {
+      operationId: 'startBillingRun',
       tags: ['billing'],
       summary: 'Run (or re-run) one billing period by hand; re-running never adds a second invoice or line',
       description: '`period` is the billed period\'s first day: a billing day. In advance mode that period is billed with the changes of the one before; in arrears mode, with its own changes.',
@@ -68,6 +69,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/connections/:id/billing/runs', {
     schema: {
+      operationId: 'listBillingRuns',
       tags: ['billing'], summary: 'Billing runs, newest first, with what each did per organization',
       params: ConnectionParams,
       querystring: Type.Object({
@@ -84,7 +86,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/v1/connections/:id/billing/runs/:runId', {
-    schema: { tags: ['billing'], summary: 'One billing run with its per-organization results', params: RunParams, response: { 200: RunView, ...problems(401, 404) } },
+    schema: { operationId: 'getBillingRun', tags: ['billing'], summary: 'One billing run with its per-organization results', params: RunParams, response: { 200: RunView, ...problems(401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     const run = await repos.billingRuns.getRun(connection.id, request.params.runId);
@@ -94,6 +96,7 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
 
   app.post('/v1/connections/:id/sync-errors/:errorId/retry', {
     schema: {
+      operationId: 'retrySyncError',
       tags: ['connections'],
       summary: 'Retry what a sync error stopped, once it is fixed (billing of an organization for a period, or an item\'s unit cost)',
       params: SyncErrorParams,

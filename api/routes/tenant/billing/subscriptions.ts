@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { SubscriptionWithHistory } from '../../../../db/repositories/billing/setup.js';
 import { conflict, notFound } from '../../../errors.js';
+import { subscriptionExamples, withExamples } from '../../../examples.js';
 import { problems } from '../../../schemas.js';
 import { SubscriptionBody, SubscriptionParams, SubscriptionView } from './schemas.js';
 import { connectionOf } from '../connection.js';
@@ -22,10 +23,11 @@ export default async function billingSubscriptionRoutes(fastify: FastifyInstance
 
   app.put('/v1/connections/:id/subscriptions/:subscriptionId', {
     schema: {
+      operationId: 'recordSubscriptionChange',
       tags: ['billing'],
       summary: 'Record a subscription change: its quantity (and unit cost) from a date on',
       description: 'The change joins the subscription\'s history; the same change sent again is recorded once (recorded: false). A subscription keeps its organization, offer and term.',
-      params: SubscriptionParams, body: SubscriptionBody, response: { 200: SubscriptionView, ...problems(400, 401, 404, 409) },
+      params: SubscriptionParams, body: withExamples(SubscriptionBody, subscriptionExamples), response: { 200: SubscriptionView, ...problems(400, 401, 404, 409) },
     },
   }, async (request) => {
     const connection = connectionOf(request);
@@ -37,7 +39,7 @@ export default async function billingSubscriptionRoutes(fastify: FastifyInstance
   });
 
   app.get('/v1/connections/:id/subscriptions/:subscriptionId', {
-    schema: { tags: ['billing'], summary: 'A subscription and its history', params: SubscriptionParams, response: { 200: SubscriptionView, ...problems(401, 404) } },
+    schema: { operationId: 'getSubscription', tags: ['billing'], summary: 'A subscription and its history', params: SubscriptionParams, response: { 200: SubscriptionView, ...problems(401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     const subscription = await repos.billing.getSubscription(connection.id, request.params.subscriptionId);

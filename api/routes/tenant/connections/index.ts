@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Connection } from '../../../../db/repositories/core/connections.js';
 import { badRequest } from '../../../errors.js';
+import { connectionExamples, withExamples } from '../../../examples.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { createQbdConnection } from '../../../../quickbooks/desktop/index.js';
 import { CreateQbdConnection, WebConnectorCredentials } from '../desktop/create.js';
@@ -77,10 +78,12 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
   };
 
   app.post('/v1/connections', {
+    config: { carriesSecret: true }, // the Web Connector password, or a single-use authorisation link
     schema: {
+      operationId: 'createConnection',
       tags: ['connections'],
       summary: 'Create a connection: QuickBooks Online (returns the URL that authorises it) or Desktop (returns the Web Connector credentials)',
-      body: CreateConnection,
+      body: withExamples(CreateConnection, connectionExamples),
       response: { 201: Type.Union([WithAuthorizeUrl, WithWebConnector]), ...problems(400, 401) },
     },
   }, async (request, reply) => {
@@ -95,11 +98,12 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/v1/connections/:id', {
-    schema: { tags: ['connections'], summary: 'Read a connection', params: ConnectionParams, response: { 200: ConnectionView, ...problems(401, 404) } },
+    schema: { operationId: 'getConnection', tags: ['connections'], summary: 'Read a connection', params: ConnectionParams, response: { 200: ConnectionView, ...problems(401, 404) } },
   }, async (request) => view(connectionOf(request)));
 
   app.post('/v1/connections/:id/authorize', {
-    schema: { tags: ['connections'], summary: 'Get a new authorisation URL (to reconnect the same company)', params: ConnectionParams, response: { 200: WithAuthorizeUrl, ...problems(400, 401, 404) } },
+    config: { carriesSecret: true },
+    schema: { operationId: 'authorizeConnection', tags: ['connections'], summary: 'Get a new authorisation URL (to reconnect the same company)', params: ConnectionParams, response: { 200: WithAuthorizeUrl, ...problems(400, 401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     if (connection.type !== 'qbo') throw badRequest('Only QuickBooks Online connections are authorised through OAuth');
@@ -109,6 +113,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
 
   app.delete('/v1/connections/:id', {
     schema: {
+      operationId: 'disconnectConnection',
       tags: ['connections'],
       summary: 'Disconnect: revoke the authorisation at Intuit, erase the tokens, remove the connection and its billing schedules',
       params: ConnectionParams,
@@ -123,6 +128,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/connections/:id/sync-errors', {
     schema: {
+      operationId: 'listSyncErrors',
       tags: ['connections'],
       summary: 'What is blocking documents and billing, in words a bookkeeper can act on',
       description: 'Billing errors (documentKind "billing", externalId "organization@period") and unit-cost errors ("item-cost", the offer) carry a retryUrl: POST it once the cause is fixed.',

@@ -38,6 +38,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/connections/:id/qwc', {
     schema: {
+      operationId: 'downloadQwcFile',
       tags: ['quickbooks desktop'], summary: 'Download the .QWC file to add to the QuickBooks Web Connector', params: ConnectionParams,
       produces: ['application/xml'], response: { 200: Type.String(), ...problems(400, 401, 404, 409) },
     },
@@ -48,7 +49,9 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/v1/connections/:id/password', {
+    config: { carriesSecret: true },
     schema: {
+      operationId: 'issueWebConnectorPassword',
       tags: ['quickbooks desktop'], summary: 'Issue a new Web Connector password (the old one stops working at once)', params: ConnectionParams,
       response: { 200: WebConnectorCredentials, ...problems(400, 401, 404) },
     },
@@ -58,7 +61,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/v1/connections/:id/web-connector', {
-    schema: { tags: ['quickbooks desktop'], summary: 'The Web Connector side of a connection: company file, queue, imported lists', params: ConnectionParams, response: { 200: WebConnectorState, ...problems(400, 401, 404) } },
+    schema: { operationId: 'getWebConnectorState', tags: ['quickbooks desktop'], summary: 'The Web Connector side of a connection: company file, queue, imported lists', params: ConnectionParams, response: { 200: WebConnectorState, ...problems(400, 401, 404) } },
   }, async (request) => {
     const { connection, qbd } = await desktopConnection(request);
     const counts = await repos.qbdQueue.counts(connection.id);
@@ -78,6 +81,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
 
   app.post('/v1/connections/:id/quickbooks/import', {
     schema: {
+      operationId: 'importQuickBooksLists',
       tags: ['quickbooks desktop'], summary: 'Import the company file\'s lists again (customers, vendors, items, accounts) at the next Web Connector run', params: ConnectionParams,
       response: { 202: Type.Object({ lists: Type.Array(Type.String()), detail: Type.String() }), ...problems(400, 401, 404) },
     },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Mapping } from '../../../../db/repositories/core/mappings.js';
 import { notFound, unprocessable } from '../../../errors.js';
+import { mappingExamples, withExamples } from '../../../examples.js';
 import { problems, Uuid } from '../../../schemas.js';
 import { connectionOf } from '../connection.js';
 
@@ -36,7 +37,7 @@ export default async function mappingRoutes(fastify: FastifyInstance) {
   const { repos, ledgerFor } = app.deps;
 
   app.get('/v1/connections/:id/mappings/:kind/:externalId', {
-    schema: { tags: ['mappings'], summary: 'Read one mapping', params: Params, response: { 200: MappingView, ...problems(401, 404) } },
+    schema: { operationId: 'getMapping', tags: ['mappings'], summary: 'Read one mapping', params: Params, response: { 200: MappingView, ...problems(401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     const mapping = await repos.mappings.find(connection.id, request.params.kind, request.params.externalId);
@@ -45,7 +46,7 @@ export default async function mappingRoutes(fastify: FastifyInstance) {
   });
 
   app.put('/v1/connections/:id/mappings/:kind/:externalId', {
-    schema: { tags: ['mappings'], summary: 'Map an upstream id to a QuickBooks object (checked in QuickBooks)', params: Params, body: MappingBody, response: { 200: MappingView, ...problems(400, 401, 404, 422, 502) } },
+    schema: { operationId: 'setMapping', tags: ['mappings'], summary: 'Map an upstream id to a QuickBooks object (checked in QuickBooks)', params: Params, body: withExamples(MappingBody, mappingExamples), response: { 200: MappingView, ...problems(400, 401, 404, 422, 502) } },
   }, async (request) => {
     const connection = connectionOf(request);
     const { kind, externalId } = request.params;

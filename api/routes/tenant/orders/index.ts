@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { OrderSchema } from '../../../../domain/order.js';
 import { temporalUiLink } from '../../../deps.js';
+import { orderExamples, withExamples } from '../../../examples.js';
 import { problems, Uuid } from '../../../schemas.js';
 import { connectionOf } from '../connection.js';
 
@@ -40,11 +41,12 @@ export default async function orderRoutes(fastify: FastifyInstance) {
 
   app.post('/v1/connections/:id/orders', {
     schema: {
+      operationId: 'sendOrder',
       tags: ['orders'],
       summary: 'Send an order to QuickBooks (also for orders placed before the connection existed)',
       description: 'Money is a decimal string with at most two places. Re-sending the same orderId updates what was posted; it never duplicates.',
       params: Type.Object({ id: Uuid }),
-      body: OrderSchema,
+      body: withExamples(OrderSchema, orderExamples),
       response: { 202: Accepted, ...problems(400, 401, 403, 404, 409, 413) },
     },
   }, async (request, reply) => {
@@ -61,6 +63,7 @@ export default async function orderRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/connections/:id/orders/:orderId', {
     schema: {
+      operationId: 'getOrderStatus',
       tags: ['orders'], summary: 'Where an order stands: each step, the QuickBooks ids, errors in plain words',
       params: Type.Object({ id: Uuid, orderId: Type.String({ minLength: 1, maxLength: 100 }) }),
       response: { 200: StatusView, ...problems(401, 404) },

@@ -17,6 +17,7 @@ export default async function quickBooksLookupRoutes(fastify: FastifyInstance) {
 
   app.get('/v1/connections/:id/quickbooks/:kind', {
     schema: {
+      operationId: 'searchQuickBooks',
       tags: ['quickbooks'], summary: 'Search the QuickBooks company (first 100 matches by name)', params: Params,
       querystring: Type.Object({ search: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }),
       response: {

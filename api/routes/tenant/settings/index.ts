@@ -11,14 +11,14 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
   const { repos } = app.deps;
 
   app.get('/v1/connections/:id/settings', {
-    schema: { tags: ['settings'], summary: 'Read the settings (defaults until saved)', params: ConnectionParams, response: { 200: SettingsSchema, ...problems(401, 404) } },
+    schema: { operationId: 'getSettings', tags: ['settings'], summary: 'Read the settings (defaults until saved)', params: ConnectionParams, response: { 200: SettingsSchema, ...problems(401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
     return repos.settings.read(connection.id);
   });
 
   app.put('/v1/connections/:id/settings', {
-    schema: { tags: ['settings'], summary: 'Replace the settings', params: ConnectionParams, body: SettingsSchema, response: { 200: SettingsSchema, ...problems(400, 401, 404, 422) } },
+    schema: { operationId: 'replaceSettings', tags: ['settings'], summary: 'Replace the settings', params: ConnectionParams, body: SettingsSchema, response: { 200: SettingsSchema, ...problems(400, 401, 404, 422) } },
   }, async (request) => {
     const connection = connectionOf(request);
     const settings = request.body;
