@@ -26,7 +26,9 @@ export function createServices(config: Config, temporal: Client, options: { pool
   const database = createDatabase(config.databaseUrl, { max: options.poolSize ?? 10 });
   const repos = createRepositories(database.db, createSecretBox(config.encryptionKeys));
   const oauth = createIntuitOAuth(config.intuit);
-  const control = createControl(temporal, config, repos, oauth);
+  // the control's mapping checks ask the ledgers, which are built below (the Online client needs the lifecycle control)
+  const late: { ledgerFor?: LedgerFor } = {};
+  const control = createControl(temporal, config, repos, oauth, (connectionId) => late.ledgerFor!(connectionId));
   const tokens = createTokenSource({ tokens: repos.tokens, refresher: control.lifecycle });
   const qbo = createQboClient({
     baseUrl: config.intuit.apiBaseUrl,
@@ -36,6 +38,7 @@ export function createServices(config: Config, temporal: Client, options: { pool
   });
   const qbd = createQbdLedgers({ repos, config: config.qbd });
   const ledgerFor = createLedgerResolver({ connections: repos.connections, qbo, qbd: qbd.ledger });
+  late.ledgerFor = ledgerFor;
   const close = async () => {
     await qbd.close();
     await database.close();

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound, ProblemSchema, sendProblem } from './errors.js';
 import auth from './plugins/auth.js';
+import consolePlugin from './console/index.js';
 import openapi from './plugins/openapi.js';
 import { createValidatorCompiler } from './validation.js';
 import qbwcRoutes from './qbwc/index.js';
@@ -37,5 +38,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(tenantScope);
   await app.register(oauthRoutes);
   await app.register(qbwcRoutes);
+  await app.register(consolePlugin);
   return app;
 }

@@ -4,10 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { eventTypes } from '../../../../activities/notifications.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../../db/repositories/core/webhooks.js';
-import { badRequest, notFound } from '../../../errors.js';
 import { problems, Uuid } from '../../../schemas.js';
 
-const EventType = Type.Union(eventTypes.map((t) => Type.Literal(t)));
+export const EventType = Type.Union(eventTypes.map((t) => Type.Literal(t)));
+
+/** A new endpoint: where, and which events (the console's form checks the same). */
+export const EndpointBody = Type.Object({
+  url: Type.String({ format: 'uri', maxLength: 2000 }),
+  events: Type.Array(EventType, { minItems: 1, uniqueItems: true }),
+}, { additionalProperties: false });
 
 const EndpointView = Type.Object({
   id: Type.String(),
@@ -35,48 +40,37 @@ const deliveryView = (d: WebhookDelivery) => ({
   lastStatusCode: d.lastStatusCode, lastError: d.lastError, createdAt: d.createdAt.toISOString(), deliveredAt: d.deliveredAt?.toISOString() ?? null,
 });
 
-/** Public https endpoints only, except on this machine (local development and tests). */
-function checkUrl(text: string): void {
-  const url = new URL(text);
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) throw badRequest('The webhook URL must use https (http is accepted only for localhost)');
-}
-
 export default async function webhookRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos } = app.deps;
+  const { webhooks } = app.deps.control;
 
   app.post('/v1/webhooks', {
     schema: {
       tags: ['webhooks'],
       summary: 'Register an endpoint for events',
       description: 'Deliveries are signed: header `qbflow-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the tenant\'s secret. Refuse timestamps older than a few minutes.',
-      body: Type.Object({
-        url: Type.String({ format: 'uri', maxLength: 2000 }),
-        events: Type.Array(EventType, { minItems: 1, uniqueItems: true }),
-      }, { additionalProperties: false }),
+      body: EndpointBody,
       response: { 201: Type.Object({ endpoint: EndpointView, secret: Type.Optional(Type.String({ description: 'The tenant\'s signing secret, shown only when it is created' })) }), ...problems(400, 401) },
     },
   }, async (request, reply) => {
-    checkUrl(request.body.url);
-    const { endpoint, newSecret } = await repos.webhooks.addEndpoint(request.tenant!.id, request.body.url, request.body.events);
-    return reply.code(201).send({ endpoint: endpointView(endpoint), ...(newSecret ? { secret: newSecret } : {}) });
+    const { endpoint, newSecret } = await webhooks.addEndpoint(request.tenant!.id, request.body.url, request.body.events);
+    return reply.code(201).header('cache-control', 'no-store').send({ endpoint: endpointView(endpoint), ...(newSecret ? { secret: newSecret } : {}) });
   });
 
   app.get('/v1/webhooks', {
     schema: { tags: ['webhooks'], summary: 'List endpoints', response: { 200: Type.Object({ endpoints: Type.Array(EndpointView) }), ...problems(401) } },
-  }, async (request) => ({ endpoints: (await repos.webhooks.listEndpoints(request.tenant!.id)).map(endpointView) }));
+  }, async (request) => ({ endpoints: (await webhooks.listEndpoints(request.tenant!.id)).map(endpointView) }));
 
   app.delete('/v1/webhooks/:endpointId', {
     schema: { tags: ['webhooks'], summary: 'Remove an endpoint', params: Type.Object({ endpointId: Uuid }), response: { 204: Type.Null(), ...problems(401, 404) } },
   }, async (request, reply) => {
-    if (!(await repos.webhooks.removeEndpoint(request.tenant!.id, request.params.endpointId))) throw notFound('No such webhook endpoint');
+    await webhooks.removeEndpoint(request.tenant!.id, request.params.endpointId);
     return reply.code(204).send(null);
   });
 
   app.post('/v1/webhooks/secret', {
     schema: { tags: ['webhooks'], summary: 'Replace the signing secret (shown once)', response: { 200: Type.Object({ secret: Type.String() }), ...problems(401) } },
-  }, async (request) => ({ secret: await repos.webhooks.rotateSecret(request.tenant!.id) }));
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send({ secret: await webhooks.rotateSecret(request.tenant!.id) }));
 
   app.get('/v1/webhooks/deliveries', {
     schema: {
@@ -88,6 +82,6 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
       response: { 200: Type.Object({ deliveries: Type.Array(DeliveryView) }), ...problems(400, 401) },
     },
   }, async (request) => ({
-    deliveries: (await repos.webhooks.listDeliveries(request.tenant!.id, { ...(request.query.status ? { status: request.query.status } : {}), limit: request.query.limit ?? 100 })).map(deliveryView),
+    deliveries: (await webhooks.deliveries(request.tenant!.id, { ...(request.query.status ? { status: request.query.status } : {}), limit: request.query.limit ?? 100 })).map(deliveryView),
   }));
 }
