@@ -23,7 +23,7 @@ export interface WebConnectorState {
   lists: { kind: string; state: string; count: number; pages: number; error: string | null; finishedAt: Date | null }[];
 }
 
-export function createDesktopControl(deps: { repos: Repositories; publicUrl: string; listPageSize: number }) {
+export function createDesktopControl(deps: { repos: Repositories; listPageSize: number }) {
   const { repos } = deps;
 
   const desktop = async (connection: Connection): Promise<QbdConnection> => {
@@ -37,8 +37,9 @@ export function createDesktopControl(deps: { repos: Repositories; publicUrl: str
     create: (tenantId: string, body: { name?: string; runEveryMinutes?: number }): Promise<{ connection: Connection; webConnector: WebConnectorCredentials }> =>
       createQbdConnection(repos, tenantId, body),
 
-    async qwc(connection: Connection): Promise<{ fileName: string; xml: string }> {
-      return qwcFile(connection, await desktop(connection), deps.publicUrl);
+    /** The .QWC file pointing the Web Connector at `publicUrl` (the API's own address, as it is configured). */
+    async qwc(connection: Connection, publicUrl: string): Promise<{ fileName: string; xml: string }> {
+      return qwcFile(connection, await desktop(connection), publicUrl);
     },
 
     /** A new password; the old one stops working at once. */

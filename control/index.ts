@@ -49,7 +49,7 @@ export function createControl(client: Client, config: Config, repos: Repositorie
     billingRuns,
     billingConfig: createBillingConfigControl({ client, taskQueue, repos }),
     connections: createConnectionControl({ client, repos, oauth, lifecycle }),
-    desktop: createDesktopControl({ repos, publicUrl: config.publicUrl, listPageSize: config.qbd.listPageSize }),
+    desktop: createDesktopControl({ repos, listPageSize: config.qbd.listPageSize }),
     settings: createSettingsControl({ repos }),
     mappings: createMappingControl({ repos, ledgerFor }),
     syncErrors: createSyncErrorControl({ repos, billingRuns, orders }),

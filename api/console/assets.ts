@@ -48,7 +48,7 @@ function loadAll(): Loaded[] {
 export function registerAssets(app: FastifyInstance): ConsoleAssets {
   const files = loadAll();
   const byKey = new Map(files.map((f) => [`${f.hash}/${f.name}`, f]));
-  app.get<{ Params: { hash: string; name: string } }>(`${PREFIX}/:hash/:name`, { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { hash: string; name: string } }>(`${PREFIX}/:hash/:name`, { schema: { hide: true }, config: { console: { public: true } } }, async (request, reply) => {
     const file = byKey.get(`${request.params.hash}/${request.params.name}`);
     if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     return reply

@@ -33,14 +33,18 @@ export interface Translator {
   number(value: number): string;
 }
 
+const made = new Map<Locale, Translator>();
+
 export function translator(locale: Locale): Translator {
+  const known = made.get(locale);
+  if (known) return known;
   const messages = catalogues[locale];
   const rules = new Intl.PluralRules(locale);
   const fill = (text: string, values?: Values) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' });
+  const dateTimes = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
   const numbers = new Intl.NumberFormat(locale);
-  return {
+  const translate: Translator = {
     locale,
     t: (key, values) => fill(messages[key] ?? key, values),
     plural: (key, count, values) => {
@@ -52,4 +56,6 @@ export function translator(locale: Locale): Translator {
     dateTime: (value) => dateTimes.format(value),
     number: (value) => numbers.format(value),
   };
+  made.set(locale, translate);
+  return translate;
 }

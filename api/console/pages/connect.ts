@@ -101,7 +101,7 @@ ${postForm(ctx, `${connectionBase(connection.tenantId, connection.id)}/reconnect
   });
 
   app.get<{ Params: Params }>('/console/t/:tenantId/c/:connectionId/qwc', { config: { console: { page: 'connect' } } }, async (request, reply) => {
-    const { fileName, xml } = await control.desktop.qwc(contextOf(request).connection!);
+    const { fileName, xml } = await control.desktop.qwc(contextOf(request).connection!, app.deps.config.publicUrl);
     return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(xml);
   });
 }

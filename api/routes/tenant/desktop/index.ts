@@ -32,7 +32,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       produces: ['application/xml'], response: { 200: Type.String(), ...problems(400, 401, 404, 409) },
     },
   }, async (request, reply) => {
-    const { fileName, xml } = await desktop.qwc(connectionOf(request));
+    const { fileName, xml } = await desktop.qwc(connectionOf(request), app.deps.config.publicUrl);
     return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(xml);
   });
 
