@@ -69,14 +69,6 @@ export interface OrderControl {
   retry(connection: OrderConnection, orderId: string): Promise<AcceptedOrder>;
 }
 
-/** Visibility query for one state (Outcome is set when a run finishes; a run that failed outright has none). */
-const stateQuery: Record<OrderState, string> = {
-  running: `ExecutionStatus = 'Running'`,
-  posted: `Outcome = 'posted'`,
-  partially_posted: `Outcome = 'partially_posted'`,
-  failed: `(Outcome = 'failed' OR ExecutionStatus = 'Failed' OR ExecutionStatus = 'Terminated' OR ExecutionStatus = 'TimedOut')`,
-};
-
 const quoted = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 function summarize(info: WorkflowExecutionInfo): OrderSummary {
@@ -94,7 +86,7 @@ function summarize(info: WorkflowExecutionInfo): OrderSummary {
   };
 }
 
-/** SQL visibility cannot sort: read this many at most, then sort by start time. */
+/** SQL visibility cannot sort: read this many runs at most, then sort by start time. */
 const LIST_SCAN = 500;
 
 export function createOrderControl(deps: {
@@ -142,18 +134,23 @@ export function createOrderControl(deps: {
     },
 
     async list(connection, filter) {
+      // every run of an order is listed (a retry is a new run): the newest one per order says where it stands, so
+      // states are filtered here, over the newest runs, not in the visibility query
       const query = [
         `TenantId = ${quoted(connection.tenantId)}`, `ConnectionId = ${quoted(connection.id)}`, `DocumentKind = 'order'`,
-        ...(filter.state ? [stateQuery[filter.state]] : []),
         ...(filter.from ? [`StartTime >= ${quoted(filter.from.toISOString())}`] : []),
         ...(filter.to ? [`StartTime < ${quoted(filter.to.toISOString())}`] : []),
       ].join(' AND ');
-      const found: OrderSummary[] = [];
+      const newest = new Map<string, OrderSummary>();
+      let scanned = 0;
       for await (const info of client.workflow.list({ query, pageSize: 100 })) {
-        found.push(summarize(info));
-        if (found.length >= LIST_SCAN) break;
+        const run = summarize(info);
+        const known = newest.get(run.workflowId);
+        if (!known || known.startedAt < run.startedAt) newest.set(run.workflowId, run);
+        if (++scanned >= LIST_SCAN) break;
       }
-      return found.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, filter.limit);
+      return [...newest.values()].filter((o) => !filter.state || o.state === filter.state)
+        .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, filter.limit);
     },
 
     async submitted(connection, orderId) {

@@ -40,8 +40,9 @@ ${c.type === 'qbo' ? postForm(ctx, `${base}/reconnect`, submit(ctx, t.t('connect
 <a class="button secondary" href="${base}/disconnect">${t.t('connections.disconnect')}</a>
 </div>
 ${postForm(ctx, `${base}/rename`, html`${textField({ name: 'name', label: t.t('connections.renameLabel'), value: renaming?.id === c.id ? renaming.value : c.name, errors })}${submit(ctx, t.t('connections.rename'), { className: 'secondary' })}`, { label: t.t('connections.rename') })}`;
+      const pages = (['settings', 'mappings', 'billing', 'activity', 'status'] as const).filter((p) => !ctx.session.page || ctx.session.page === p);
       return [
-        html`<a href="${base}/status">${c.name}</a>`,
+        html`<strong>${c.name}</strong><ul class="links" aria-label="${t.t('connections.manage', { name: c.name })}">${pages.map((p) => html`<li><a href="${base}/${p}">${t.t(`nav.${p}`)}</a></li>`)}</ul>`,
         t.t(c.type === 'qbo' ? 'connections.type.qbo' : 'connections.type.qbd'),
         badge(await healthOf(ctx, c)),
         actions,
