@@ -30,11 +30,11 @@ export default async function connectPages(app: FastifyInstance) {
 <div class="cards">
 <section class="card" aria-labelledby="online"><h2 id="online">${t.t('connect.online.title')}</h2><p>${t.t('connect.online.text')}</p>
 ${formErrors(ctx, errors?.online)}
-${postForm(ctx, `${base}/online`, html`${textField({ name: 'name', label: t.t('connect.name'), value: values.onlineName ?? t.t('connect.online.title'), errors: errors?.online })}${submit(ctx, t.t('connect.online.start'))}`)}
+${postForm(ctx, `${base}/online`, html`${textField({ name: 'name', id: 'online-name', label: t.t('connect.name'), value: values.onlineName ?? t.t('connect.online.title'), errors: errors?.online })}${submit(ctx, t.t('connect.online.start'))}`)}
 </section>
 <section class="card" aria-labelledby="desktop"><h2 id="desktop">${t.t('connect.desktop.title')}</h2><p>${t.t('connect.desktop.text')}</p>
 ${formErrors(ctx, errors?.desktop)}
-${postForm(ctx, `${base}/desktop`, html`${textField({ name: 'name', label: t.t('connect.name'), value: values.desktopName ?? t.t('connect.desktop.title'), errors: errors?.desktop })}
+${postForm(ctx, `${base}/desktop`, html`${textField({ name: 'name', id: 'desktop-name', label: t.t('connect.name'), value: values.desktopName ?? t.t('connect.desktop.title'), errors: errors?.desktop })}
 ${textField({ name: 'runEveryMinutes', label: t.t('connect.desktop.every'), type: 'number', value: values.runEveryMinutes ?? '5', errors: errors?.desktop })}
 ${submit(ctx, t.t('connect.desktop.start'))}`)}
 </section>
@@ -51,7 +51,7 @@ ${submit(ctx, t.t('connect.desktop.start'))}`)}
     if (!checked.ok) return sendHtml(reply, choose(ctx, { online: checked.errors }, { onlineName: name }), { status: 422, stay: true });
     const { connection, authorizeUrl } = await control.connections.createOnline(tenantOf(ctx).id, checked.value.name);
     ctx.connection = connection;
-    return sendHtml(reply, page(ctx, { title: ctx.t.t('connect.online.title'), body: onlineWaiting(ctx, connection, authorizeUrl) }), { stay: true });
+    return sendHtml(reply, page(ctx, { title: ctx.t.t('connect.online.title'), body: onlineWaiting(ctx, connection, authorizeUrl) }), { pushUrl: `${connectionBase(connection.tenantId, connection.id)}/connect` });
   });
 
   app.post<{ Params: { tenantId: string } }>('/console/t/:tenantId/connect/desktop', { config: { console: { page: 'connect' } } }, async (request, reply) => {
@@ -64,7 +64,7 @@ ${submit(ctx, t.t('connect.desktop.start'))}`)}
     ctx.connection = connection;
     const state = await control.desktop.state(connection);
     reply.header('cache-control', 'no-store');
-    return sendHtml(reply, page(ctx, { title: ctx.t.t('desktop.title', { name: connection.name }), body: desktopView(ctx, connection, state, webConnector) }), { stay: true });
+    return sendHtml(reply, page(ctx, { title: ctx.t.t('desktop.title', { name: connection.name }), body: desktopView(ctx, connection, state, webConnector) }), { pushUrl: `${connectionBase(connection.tenantId, connection.id)}/connect` });
   });
 
   // one connection: the Desktop page, or where an Online one stands (with reconnect)
@@ -97,7 +97,7 @@ ${postForm(ctx, `${connectionBase(connection.tenantId, connection.id)}/reconnect
     const connection = ctx.connection!;
     const credentials = await control.desktop.newPassword(connection);
     reply.header('cache-control', 'no-store');
-    return sendHtml(reply, page(ctx, { title: ctx.t.t('desktop.title', { name: connection.name }), body: desktopView(ctx, connection, await control.desktop.state(connection), credentials) }), { stay: true });
+    return sendHtml(reply, page(ctx, { title: ctx.t.t('desktop.title', { name: connection.name }), body: desktopView(ctx, connection, await control.desktop.state(connection), credentials) }), { pushUrl: `${connectionBase(connection.tenantId, connection.id)}/connect` });
   });
 
   app.get<{ Params: Params }>('/console/t/:tenantId/c/:connectionId/qwc', { config: { console: { page: 'connect' } } }, async (request, reply) => {

@@ -4,9 +4,11 @@ import type { FastifyReply } from 'fastify';
 import type { Html } from '../html.js';
 import type { MessageKey, Translator } from '../i18n/index.js';
 
-export function sendHtml(reply: FastifyReply, body: Html, options: { status?: number; stay?: boolean } = {}): FastifyReply {
-  // htmx would push the POST's URL into the history; a reload must show the page, not repeat the POST
-  if (options.stay) reply.header('hx-push-url', 'false');
+export function sendHtml(reply: FastifyReply, body: Html, options: { status?: number; stay?: boolean; pushUrl?: string } = {}): FastifyReply {
+  // htmx would push the POST's URL into the history; a reload must show a page (without what was shown once),
+  // never repeat the POST: keep the address as it was, or name the page this answer belongs to
+  if (options.pushUrl) reply.header('hx-push-url', options.pushUrl);
+  else if (options.stay) reply.header('hx-push-url', 'false');
   return reply.code(options.status ?? 200).type('text/html; charset=utf-8').send(body.text);
 }
 

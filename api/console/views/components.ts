@@ -43,10 +43,12 @@ export interface FieldOptions {
   paths?: string[];
   required?: boolean;
   extra?: Html;
+  /** The element id, when two forms on a page have a field of the same name. */
+  id?: string;
 }
 
 export function textField(options: FieldOptions): Html {
-  const id = fieldId(options.name);
+  const id = options.id ?? fieldId(options.name);
   const error = errorAt(options.errors, ...(options.paths ?? [options.name]));
   return html`<div class="field"><label for="${id}">${options.label}</label>${below(id, options.hint, undefined)}
 <input type="${options.type ?? 'text'}" id="${id}" name="${options.name}" value="${options.value ?? ''}"${attr('required', options.required)}${described(id, options.hint, error)}${options.extra ?? ''}>
