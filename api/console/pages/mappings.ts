@@ -35,7 +35,7 @@ ${formErrors(ctx, errors)}
 ${pickerSearchForm(state)}
 ${postForm(ctx, `${base}/mappings/${kind.key}`, html`
 ${externalId ? html`<input type="hidden" name="externalId" value="${externalId}">` : textField({ name: 'externalId', label: t.t('mappings.externalId'), errors, required: true })}
-${picker(ctx, state, await lookup(control, connection, kind.list, search))}
+${picker(ctx, state, await lookup(ctx.t, control, connection, kind.list, search))}
 ${kind.fields?.(ctx, row, errors) ?? ''}
 ${submit(ctx, t.t('mappings.map'))}`)}
 </section>`;

@@ -7,14 +7,15 @@ import { Refusal } from '../../../domain/refusals.js';
 import type { LookupEntry, LookupKind } from '../../../quickbooks/ledger/index.js';
 import { LookupKindSchema, LookupSearch } from '../../routes/tenant/quickbooks/index.js';
 import { contextOf } from '../context.js';
+import type { Translator } from '../i18n/index.js';
 import { checkBody } from '../../validation.js';
 import { pickerResults } from '../views/picker.js';
 import { sendHtml } from './respond.js';
 
 /** Matches, or why there are none: QuickBooks unreachable, Online not authorised, a search that is not valid. */
-export async function lookup(control: Control, connection: Connection, list: LookupKind, search: string): Promise<LookupEntry[] | { error: string }> {
+export async function lookup(t: Translator, control: Control, connection: Connection, list: LookupKind, search: string): Promise<LookupEntry[] | { error: string }> {
   const q = search.trim();
-  if (q && checkBody(LookupSearch, q).length > 0) return { error: 'the search must be 1 to 100 characters' };
+  if (q && checkBody(LookupSearch, q).length > 0) return { error: t.t('validation.maxLength', { limit: 100 }) };
   try {
     return await control.mappings.lookup(connection, list, q || undefined);
   } catch (error) {
@@ -32,7 +33,7 @@ export default async function pickRoutes(app: FastifyInstance) {
       const list = request.params.list as LookupKind;
       if (checkBody(LookupKindSchema, list).length > 0) return reply.code(404).send('');
       const field = /^[A-Za-z][A-Za-z0-9_]{0,40}$/.test(request.query.field ?? '') ? request.query.field! : 'quickbooksId';
-      const results = await lookup(app.deps.control, ctx.connection!, list, request.query.q ?? '');
+      const results = await lookup(ctx.t, app.deps.control, ctx.connection!, list, request.query.q ?? '');
       return sendHtml(reply, pickerResults(ctx, field, results, request.query.current));
     },
   );

@@ -45,7 +45,7 @@ export default async function settingsPages(app: FastifyInstance) {
   const form = async (ctx: ConsoleContext, connection: Connection, settings: Settings, errors?: FieldErrors, search = '', notice?: string) => {
     const { t } = ctx;
     const base = connectionBase(connection.tenantId, connection.id);
-    const accounts = await lookup(control, connection, 'accounts', '');
+    const accounts = await lookup(ctx.t, control, connection, 'accounts', '');
     const taxItem = settings.tax.mode === 'orderTotal' ? settings.tax.itemId : undefined;
     const pickerState = {
       field: 'taxItemId', list: 'items' as const, pickUrl: `${base}/pick/items`, pageUrl: `${base}/settings`, search,
@@ -78,7 +78,7 @@ ${choiceGroup({ legend: t.t('settings.tax'), name: 'tax', type: 'radio', errors,
   { value: 'quickbooks', label: t.t('settings.tax.quickbooks'), checked: settings.tax.mode === 'quickbooks' },
   { value: 'orderTotal', label: t.t('settings.tax.orderTotal'), checked: settings.tax.mode === 'orderTotal' },
 ] })}
-${picker(ctx, pickerState, await lookup(control, connection, 'items', search))}
+${picker(ctx, pickerState, await lookup(ctx.t, control, connection, 'items', search))}
 ${submit(ctx, t.t('common.save'))}`)}`;
     return page(ctx, { title: t.t('settings.title'), body, ...(notice ? { notice } : {}) });
   };
