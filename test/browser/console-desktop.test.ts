@@ -57,7 +57,7 @@ describe('the console with QuickBooks Desktop', () => {
     await page.locator('#live', { hasText: 'Copied to the clipboard.' }).waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(password);
     await page.getByText('Waiting for the first Web Connector run.').waitFor();
-    await check(page, 'connect-desktop');
+    await check(page, 'connect-qbd');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the QWC file' }).click()]);
     expect(download.suggestedFilename()).toBe('qbflow-Main-office.qwc');
@@ -71,7 +71,7 @@ describe('the console with QuickBooks Desktop', () => {
     expect((await wc.runOnce()).outcome).toBe('completed');
     await page.getByText(/Connected: the Web Connector reached qbflow with the company file/).waitFor({ timeout: 20_000 });
     expect(await page.locator('ol.checklist .done').count()).toBe(7);
-    await check(page, 'connect-desktop-connected');
+    await check(page, 'connect-qbd-connected');
 
     await page.reload();
     await page.getByText('The password was shown when it was created. If it is lost, generate a new one.').waitFor();
@@ -97,12 +97,12 @@ describe('the console with QuickBooks Desktop', () => {
     await page.goto(await consoleLink(stack, tenant.apiKey, { locale: 'en' }));
     await page.getByText(/Connected; last Web Connector contact/).waitFor();
     await page.getByText(/requests? waiting for the Web Connector/).waitFor();
-    await check(page, 'connections-desktop');
+    await check(page, 'connections-qbd');
 
     await page.goto(`${stack.apiUrl}/console/t/${tenant.id}/c/${connectionId}/activity`);
     const queue = page.getByRole('img', { name: /Requests waiting for the Web Connector, last 48 hours/ });
     expect(await queue.getAttribute('aria-label')).toMatch(/At most [1-9]\d* waiting; [1-9]\d* now\./);
-    await check(page, 'activity-desktop');
+    await check(page, 'activity-qbd');
 
     await runUntil(wc, async () => (await stack.call('GET', `/v1/connections/${connectionId}/orders/${order.orderId}`, { key: tenant.apiKey })).body.run !== 'RUNNING');
     await page.reload();

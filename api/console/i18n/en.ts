@@ -137,6 +137,9 @@ export const en = {
   'desktop.queue': 'Waiting for the Web Connector',
   'desktop.lists': 'Lists imported for the pickers',
   'desktop.list': '{kind}: {count} ({state})',
+  'desktop.listState.running': 'importing',
+  'desktop.listState.done': 'imported',
+  'desktop.listState.failed': 'failed',
 
   'settings.title': 'Settings',
   'settings.senders': 'Who may send documents',

@@ -138,6 +138,9 @@ export const fr: Record<MessageKey, string> = {
   'desktop.queue': 'En attente du Web Connector',
   'desktop.lists': 'Listes importées pour les sélecteurs',
   'desktop.list': '{kind} : {count} ({state})',
+  'desktop.listState.running': 'import en cours',
+  'desktop.listState.done': 'importée',
+  'desktop.listState.failed': 'en échec',
 
   'settings.title': 'Paramètres',
   'settings.senders': 'Qui peut envoyer des documents',

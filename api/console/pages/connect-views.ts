@@ -54,7 +54,7 @@ export function desktopStatus(ctx: ConsoleContext, connection: Connection, state
 <dt>${t.t('desktop.qbxml')}</dt><dd>${state.qbxmlVersion ?? t.t('common.unknown')}</dd>
 <dt>${t.t('desktop.lastContact')}</dt><dd>${state.lastSessionAt ? t.dateTime(state.lastSessionAt) : t.t('common.never')}</dd>
 <dt>${t.t('desktop.queue')}</dt><dd>${t.number(state.queue.queued + state.queue.sent)}</dd>
-<dt>${t.t('desktop.lists')}</dt><dd>${state.lists.map((l) => t.t('desktop.list', { kind: l.kind, count: t.number(l.count), state: l.state })).join(' · ') || t.t('common.none')}</dd>
+<dt>${t.t('desktop.lists')}</dt><dd>${state.lists.map((l) => t.t('desktop.list', { kind: t.t(`list.${l.kind}` as MessageKey), count: t.number(l.count), state: t.t(`desktop.listState.${l.state}` as MessageKey) })).join(' · ') || t.t('common.none')}</dd>
 </dl>`;
   return html`<div id="live-status"><p class="banner ok" role="status">${t.t('desktop.connected', { file: state.companyFile ?? '' })}</p>${facts}${items}
 <p><a class="button" href="${base}/settings">${t.t('connect.next')}</a></p></div>`;

@@ -45,6 +45,7 @@ function navigation(ctx: ConsoleContext): Html {
   if (!tenant || !connection) return main;
   const base = connectionBase(tenant.id, connection.id);
   const links = connectionNav.filter((p) => allowed(p.page)).map((p) => navLink(`${base}/${p.page}`, t.t(p.key), ctx.page === p.page));
+  if (links.length === 0) return main;
   return html`${main}<nav class="pages connection" aria-label="${t.t('nav.connection', { name: connection.name })}"><span class="label">${connection.name}</span><ul>${links}</ul></nav>`;
 }
 
