@@ -38,6 +38,10 @@ export interface LinkDeps {
 
 const url = (deps: LinkDeps, token: string) => `${deps.publicUrl.replace(/\/$/, '')}/console/open/${token}`;
 
+/** Links and sessions dead for a week are deleted as new links are made (housekeeping needs no schedule of its own). */
+const PURGE_AFTER_DAYS = 7;
+const purge = (deps: LinkDeps) => void deps.repos.consoleSessions.purge(PURGE_AFTER_DAYS).catch(() => {});
+
 export async function issueTenantLink(deps: LinkDeps, tenantId: string, body: {
   connectionId?: string; page?: ConsolePage; returnUrl?: string; locale?: string; embedded?: boolean;
 }): Promise<{ url: string; expiresAt: string }> {
@@ -55,6 +59,7 @@ export async function issueTenantLink(deps: LinkDeps, tenantId: string, body: {
     tenantId, connectionId: body.connectionId ?? null, page: body.page ?? null, operator: false, canWrite: true,
     locale: body.locale ?? null, returnUrl: body.returnUrl ?? null, embedded: body.embedded ?? false,
   }, deps.ttlSeconds);
+  purge(deps);
   return { url: url(deps, token), expiresAt: expiresAt.toISOString() };
 }
 

@@ -74,13 +74,13 @@ ${ctx.session.connectionId ? '' : html`<p><a class="button" href="${tenantBase(t
     const ctx = contextOf(request);
     const connection = ctx.connection!;
     const authorizeUrl = await control.connections.authorizeUrl(connection);
-    return sendHtml(reply, page(ctx, { title: t(ctx, 'connections.reconnect'), body: onlineWaiting(ctx, connection, authorizeUrl) }), { stay: true });
+    return sendHtml(reply, page(ctx, { title: ctx.t.t('connections.reconnect'), body: onlineWaiting(ctx, connection, authorizeUrl) }), { stay: true });
   });
 
   app.get<{ Params: Params }>('/console/t/:tenantId/c/:connectionId/disconnect', { config: { console: { page: 'connections' } } }, async (request, reply) => {
     const ctx = contextOf(request);
     const connection = ctx.connection!;
-    const { t: tr } = ctx;
+    const tr = ctx.t;
     const body = html`<h1>${tr.t('connections.disconnectTitle', { name: connection.name })}</h1>
 <p>${tr.t('connections.disconnectText')}</p>
 ${postForm(ctx, `${connectionBase(connection.tenantId, connection.id)}/disconnect`, html`${submit(ctx, tr.t('connections.disconnectConfirm'), { className: 'danger' })}
@@ -98,5 +98,3 @@ ${postForm(ctx, `${connectionBase(connection.tenantId, connection.id)}/disconnec
     return sendHtml(reply, page(ctx, { title: ctx.t.t('connections.title'), body }), { stay: true });
   });
 }
-
-const t = (ctx: ConsoleContext, key: Parameters<ConsoleContext['t']['t']>[0]) => ctx.t.t(key);
