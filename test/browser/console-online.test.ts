@@ -234,3 +234,16 @@ describe('billing and webhooks', () => {
     expect((await stack.call('GET', '/v1/webhooks', { key: tenant.apiKey })).body.endpoints).toEqual([expect.objectContaining({ url: 'http://localhost:9/hooks', events: ['document.posted'] })]);
   });
 });
+
+describe('disconnecting', () => {
+  it('asks first on a page of its own, then revokes the authorisation and removes the connection', async () => {
+    await page.goto(`${stack.apiUrl}/console/t/${tenant.id}/connections`);
+    await page.getByRole('link', { name: 'Disconnect' }).click();
+    await page.getByRole('heading', { name: 'Disconnect Esprit Online?' }).waitFor();
+    await check(page, 'disconnect');
+    await page.getByRole('button', { name: 'Yes, disconnect' }).click();
+    await page.getByText('The connection Esprit Online was removed.').waitFor({ timeout: 30_000 });
+    expect((await stack.call('GET', '/v1/connections', { key: tenant.apiKey })).body.connections).toEqual([]);
+    expect(sandbox().companies.get(realmId)!.connections.activeGrants).toBe(0); // revoked at "Intuit"
+  });
+});
