@@ -158,6 +158,7 @@ export const en = {
   'settings.tax': 'Tax',
   'settings.tax.quickbooks': 'QuickBooks\' own default for the customer',
   'settings.tax.orderTotal': 'The order\'s total tax, as one line with this item',
+  'settings.tax.item': 'Tax item (used when the order\'s total tax is one line)',
 
   'picker.search': 'Search {list}',
   'picker.hint': 'Type to search; the first 100 matches are shown.',

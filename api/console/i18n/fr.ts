@@ -159,6 +159,7 @@ export const fr: Record<MessageKey, string> = {
   'settings.tax': 'Taxe',
   'settings.tax.quickbooks': 'La taxe par défaut de QuickBooks pour le client',
   'settings.tax.orderTotal': 'La taxe totale de la commande, en une ligne avec cet article',
+  'settings.tax.item': 'Article de taxe (quand la taxe totale de la commande fait une ligne)',
 
   'picker.search': 'Rechercher parmi les {list}',
   'picker.hint': 'Tapez pour chercher ; les 100 premiers résultats s\'affichent.',

@@ -48,7 +48,7 @@ export default async function settingsPages(app: FastifyInstance) {
     const accounts = await lookup(ctx.t, control, connection, 'accounts', '');
     const taxItem = settings.tax.mode === 'orderTotal' ? settings.tax.itemId : undefined;
     const pickerState = {
-      field: 'taxItemId', list: 'items' as const, pickUrl: `${base}/pick/items`, pageUrl: `${base}/settings`, search,
+      field: 'taxItemId', list: 'items' as const, pickUrl: `${base}/pick/items`, pageUrl: `${base}/settings`, search, legend: t.t('settings.tax.item'),
       current: taxItem ? { id: taxItem, name: null } : null,
       errors: errors ? { fields: { taxItemId: errorAt(errors, 'tax/itemId', 'taxItemId') ?? '' } } : undefined,
     };

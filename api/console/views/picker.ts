@@ -22,6 +22,8 @@ export interface PickerState {
   /** Offer a "none" choice (clearing the mapping). */
   allowNone?: boolean;
   errors?: FieldErrors;
+  /** What the choice is for, when more than "choose from the list" (e.g. the tax item). */
+  legend?: string;
 }
 
 const listKey = (list: LookupKind) => `list.${list}` as MessageKey;
@@ -51,7 +53,7 @@ export function picker(ctx: ConsoleContext, state: PickerState, results: LookupE
   const query = new URLSearchParams({ field: state.field, ...(state.current ? { current: state.current.id } : {}) }).toString();
   const currentInResults = Array.isArray(results) && results.some((r) => r.id === state.current?.id);
   return html`<fieldset class="picker" id="${id}"${error ? html` aria-describedby="${id}-error" aria-invalid="true"` : ''}>
-<legend>${t.t('picker.choose', { list })}</legend>
+<legend>${state.legend ?? t.t('picker.choose', { list })}</legend>
 ${state.current ? html`<p class="hint">${t.t('picker.current', { name: state.current.name ?? state.current.id })}</p>` : ''}
 <label for="${id}-q">${t.t('picker.search', { list })}</label>
 <p class="hint" id="${id}-q-hint">${t.t('picker.hint')}</p>
