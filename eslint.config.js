@@ -40,4 +40,14 @@ export default tseslint.config(
     files: ['*.cjs', '.*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
+  {
+    // The console's own browser script: plain JavaScript, served as is.
+    files: ['api/console/assets/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', Element: 'readonly', Promise: 'readonly', Error: 'readonly' },
+    },
+  },
 );

@@ -28,7 +28,9 @@ export function createServices(config: Config, temporal: Client, options: { pool
   const database = createDatabase(config.databaseUrl, { max: options.poolSize ?? 10 });
   const repos = createRepositories(database.db, createSecretBox(config.encryptionKeys));
   const oauth = createIntuitOAuth(config.intuit);
-  const control = createControl(temporal, config, repos, oauth);
+  // the control's mapping checks ask the ledgers, which are built below (the Online client needs the lifecycle control)
+  const late: { ledgerFor?: LedgerFor } = {};
+  const control = createControl(temporal, config, repos, oauth, (connectionId) => late.ledgerFor!(connectionId));
   const tokens = createTokenSource({ tokens: repos.tokens, refresher: control.lifecycle });
   const qbo = createQboClient({
     baseUrl: config.intuit.apiBaseUrl,
@@ -38,5 +40,6 @@ export function createServices(config: Config, temporal: Client, options: { pool
   });
   const qbd = createQbdLedgers({ repos, config: config.qbd });
   const ledgerFor = createLedgerResolver({ connections: repos.connections, qbo, qbd: qbd.ledger });
+  late.ledgerFor = ledgerFor;
   return { database, repos, oauth, tokens, ledgerFor, control, desktopOperations: qbd.operations, mailer: createMailer(config.mail), close: () => database.close() };
 }

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast pure tests (domain, builders, the sandbox on its own), and tests against the real stack
-// (API and integration) that share one Temporal dev server and one PostgreSQL database from the global setup.
+// Three projects: fast pure tests (domain, builders, the sandbox on its own); tests against the real stack (API and
+// integration) that share one Temporal dev server and one PostgreSQL database from the global setup; and the
+// console driven in a real browser (Debian's chromium through playwright-core) against the same kind of stack.
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +21,18 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          // after the others: a browser and a stack at once are enough for a 2-core machine
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -131,7 +131,8 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         create: (key) => ledger.createInvoice(draft, key),
         update: (id, key) => ledger.updateInvoice(id, draft, key),
       });
-      await repos.syncErrors.resolveFor(connectionId, 'invoice', draft.orderId);
+      // a posted invoice proves its customer and items resolved too: their earlier errors are over
+      await repos.syncErrors.resolveKinds(connectionId, ['invoice', 'customer', 'items'], draft.orderId);
       return result;
     },
 
@@ -146,13 +147,14 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         create: (key) => ledger.createPurchase(kind, draft, key),
         update: (id, key) => ledger.updatePurchase(kind, id, draft, key),
       });
-      await repos.syncErrors.resolveFor(connectionId, kind, draft.orderId);
+      // errors are recorded under the workflow's step names (purchaseOrder, not purchase_order)
+      await repos.syncErrors.resolveKinds(connectionId, [kind === 'purchase_order' ? 'purchaseOrder' : 'bill', 'vendor', 'items'], draft.orderId);
       return result;
     },
 
     async postPayment(connectionId: string, revision: number, draft: PaymentDraft): Promise<PostResult> {
       const { ledger } = await ledgerFor(connectionId);
-      return postOnce(repos.documents, {
+      const result = await postOnce(repos.documents, {
         key: { connectionId, kind: 'payment', externalId: `${draft.orderId}/${draft.externalId}` },
         revision,
         draft,
@@ -161,6 +163,8 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         create: (key) => ledger.createPayment(draft, key),
         update: (id, key) => ledger.updatePayment(id, draft, key),
       });
+      await repos.syncErrors.resolveFor(connectionId, `payment:${draft.externalId}`, draft.orderId);
+      return result;
     },
     }, deps.operations),
   };

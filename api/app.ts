@@ -5,6 +5,7 @@ import type { AppDeps } from './deps.js';
 import { clientError, errorHandler, frameworkError, notFoundHandler, ProblemSchema } from './errors.js';
 import auth from './plugins/auth.js';
 import noStore from './plugins/no-store.js';
+import consolePlugin from './console/index.js';
 import openapi from './plugins/openapi.js';
 import { createValidatorCompiler } from './validation.js';
 import qbwcRoutes from './qbwc/index.js';
@@ -48,5 +49,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(tenantScope);
   await app.register(oauthRoutes);
   await app.register(qbwcRoutes);
+  await app.register(consolePlugin);
   return app;
 }

@@ -135,6 +135,7 @@ const refusalStatus: Record<RefusalKind, [number, string]> = {
   conflict: [409, 'Conflict'],
   unprocessable: [422, 'Unprocessable Content'],
   unavailable: [502, 'Bad Gateway'],
+  retry_later: [503, 'Service Unavailable'],
 };
 
 /** A business rule's refusal, answered with the status its kind stands for. */

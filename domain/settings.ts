@@ -50,3 +50,11 @@ export function maySend(settings: Settings, sender: { userId: string; teamIds?: 
   const { teams, users } = settings.senders;
   return users.includes(sender.userId) || (sender.teamIds ?? []).some((team) => teams.includes(team));
 }
+
+/** Rules beyond the schema, each tied to the field a person would fix. */
+export function checkSettings(settings: Settings): { field: string; message: string }[] {
+  if (settings.senders.mode === 'listed' && settings.senders.teams.length + settings.senders.users.length === 0) {
+    return [{ field: 'body/senders', message: 'List at least one team or user who may send, or allow everyone' }];
+  }
+  return [];
+}

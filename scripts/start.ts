@@ -24,12 +24,24 @@ async function demoTenantKey(stack: Stack): Promise<string> {
   return apiKey;
 }
 
+/** A console link for the demo tenant (single use, 10 minutes), as an upstream app would ask for one. */
+async function consoleLink(stack: Stack, apiKey: string): Promise<string> {
+  const response = await fetch(`${stack.apiUrl}/v1/console/sessions`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  const { url } = (await response.json()) as { url: string };
+  return url;
+}
+
 try {
   // a local install may send webhooks to receivers on this machine; production leaves this off
   const env = { WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', ...process.env };
   const stack = await startStack({ dataDir, env, log: (line) => console.log(line), sandbox: { autoApprove: false } });
   const key = await demoTenantKey(stack);
   const api = stack.apiUrl;
+  const consoleUrl = await consoleLink(stack, key);
   console.log(`
 qbflow is running.
   API            ${api}   (OpenAPI: ${api}/docs)
@@ -37,8 +49,10 @@ qbflow is running.
 ${stack.sandbox ? `  Sandbox QBO    ${stack.sandbox.url}   (inspect: ${stack.sandbox.url}/_sandbox/companies)\n` : ''}  Operator token ${stack.operatorToken}   (kept in ${join(dataDir, 'local-secrets.json')})
   Demo API key   ${key}
   Webhooks       ${stack.config.webhooks.allowPrivateNetworks ? 'may also go to this machine and private networks (WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true: never in production)' : 'public https endpoints only'}
+  Console        ${consoleUrl}
+                 (single use, 10 minutes; another: curl -s -X POST ${api}/v1/console/sessions -H 'Authorization: Bearer ${key}')
 
-Next: connect a QuickBooks Online company and send an order.
+Next: open the console to connect a QuickBooks company (Online or Desktop), or do it over the API and send an order.
   curl -s -X POST ${api}/v1/connections -H 'Authorization: Bearer ${key}' -H 'Content-Type: application/json' -d '{"type":"qbo"}'
   → open the "authorizeUrl" it returns in a browser and press Connect; then POST an order to
     ${api}/v1/connections/<connection id>/orders  (see README.md), or run \`npm run demo\` for all of it.

@@ -3,6 +3,9 @@ import type { Database, Executor } from '../client.js';
 import type { SecretBox } from '../secrets.js';
 import { createBillingRepository } from './billing/setup.js';
 import { createBillingRunsRepository } from './billing/runs.js';
+import { createConsoleActivityRepository } from './console/activity.js';
+import { createConsoleSessionsRepository } from './console/sessions.js';
+import { createConsoleSettingsRepository } from './console/settings.js';
 import { createConnectionsRepository } from './core/connections.js';
 import { createDocumentsRepository } from './core/documents.js';
 import { createMappingsRepository } from './core/mappings.js';
@@ -34,6 +37,9 @@ export function createRepositories(db: Database, box: SecretBox) {
     qbdLists: createQbdListsRepository(db),
     billing: createBillingRepository(db),
     billingRuns: createBillingRunsRepository(db),
+    consoleSessions: createConsoleSessionsRepository(db),
+    consoleSettings: createConsoleSettingsRepository(db),
+    consoleActivity: createConsoleActivityRepository(db),
     /** Runs several repository writes atomically: pass the executor to each. */
     transaction: <T>(work: (tx: Executor) => Promise<T>): Promise<T> => db.transaction(work),
   };

@@ -187,14 +187,16 @@ describe('runs and retries', () => {
     expectProblem(await call('GET', `${c.base}/billing/runs/00000000-0000-4000-8000-000000000000`), 404);
   });
 
-  it('retries only what it can: unknown errors 404, order errors 409 with the way to retry them', async () => {
+  it('retries only what it can: unknown errors 404, an order that was never sent 404, other kinds 409', async () => {
     const c = await connection();
     expectProblem(await call('POST', `${c.base}/sync-errors/00000000-0000-4000-8000-000000000000/retry`), 404);
     const [row] = await sql`insert into sync_errors (connection_id, document_kind, external_id, code, message) values (${c.connectionId}, 'invoice', 'ORD-1', '6000', 'refused') returning id`;
     const listed = (await call('GET', `/v1/connections/${c.connectionId}/sync-errors`)).body.errors as Json[];
-    expect(listed).toEqual([expect.objectContaining({ id: row!.id, documentKind: 'invoice' })]);
-    expect(listed[0]!.retryUrl).toBeUndefined();
-    expect(expectProblem(await call('POST', `${c.base}/sync-errors/${row!.id}/retry`), 409).detail).toMatch(/sending its order again/);
+    expect(listed).toEqual([expect.objectContaining({ id: row!.id, documentKind: 'invoice', retryUrl: `${c.base}/sync-errors/${row!.id}/retry` })]);
+    expect(expectProblem(await call('POST', `${c.base}/sync-errors/${row!.id}/retry`), 404).detail).toMatch(/No order ORD-1 was sent/);
+    const [other] = await sql`insert into sync_errors (connection_id, document_kind, external_id, code, message) values (${c.connectionId}, 'timesheet', 'T-1', 'x', 'refused') returning id`;
+    expect((await call('GET', `/v1/connections/${c.connectionId}/sync-errors?documentKind=timesheet`)).body.errors[0].retryUrl).toBeUndefined();
+    expect(expectProblem(await call('POST', `${c.base}/sync-errors/${other!.id}/retry`), 409).detail).toMatch(/cannot be retried by qbflow/);
   });
 
   it('lists the billing routes in the OpenAPI document', async () => {

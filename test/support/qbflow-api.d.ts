@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operator/console/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use link to the console over all tenants (operator token); read-only unless write is true */
+        post: operations["createOperatorConsoleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenant": {
         parameters: {
             query?: never;
@@ -31,6 +48,27 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the tenant's settings (the console's allowed origins) */
+        patch: operations["updateCurrentTenant"];
+        trace?: never;
+    };
+    "/v1/console/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use link to the console (10 minutes), optionally for one connection and one page
+         * @description Send the person to `url` (or open it in an iframe of an allowed origin with `embedded: true`). The first opening starts a session (cookie, 30 minutes idle, 8 hours at most); a second opening is refused.
+         */
+        post: operations["createConsoleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -41,7 +79,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List the tenant's connections */
+        get: operations["listConnections"];
         put?: never;
         /** Create a connection: QuickBooks Online (returns the URL that authorises it) or Desktop (returns the Web Connector credentials) */
         post: operations["createConnection"];
@@ -66,7 +105,8 @@ export interface paths {
         delete: operations["disconnectConnection"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a connection */
+        patch: operations["renameConnection"];
         trace?: never;
     };
     "/v1/connections/{id}/authorize": {
@@ -95,7 +135,7 @@ export interface paths {
         };
         /**
          * What is blocking documents and billing, in words a bookkeeper can act on
-         * @description Billing errors (documentKind "billing", externalId "organization@period") and unit-cost errors ("item-cost", the offer) carry a retryUrl: POST it once the cause is fixed.
+         * @description Errors qbflow can retry carry a retryUrl: POST it once the cause is fixed. Billing errors (documentKind "billing", externalId "organization@period") rerun that organization's billing, unit-cost errors ("item-cost") the daily sync, and an order's errors (documentKind = the step, externalId = the orderId) send the order again as it was last sent.
          */
         get: operations["listSyncErrors"];
         put?: never;
@@ -117,6 +157,23 @@ export interface paths {
         get: operations["getSettings"];
         /** Replace the settings */
         put: operations["replaceSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/mappings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List mappings of one kind by upstream id */
+        get: operations["listMappings"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -166,7 +223,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The connection's orders, newest first, with where each stands (from Temporal's visibility) */
+        get: operations["listOrders"];
         put?: never;
         /**
          * Send an order to QuickBooks (also for orders placed before the connection existed)
@@ -496,7 +554,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry what a sync error stopped, once it is fixed (billing of an organization for a period, or an item's unit cost) */
+        /** Retry what a sync error stopped, once it is fixed (billing of an organization for a period, an item's unit cost, or an order sent again as it was last sent) */
         post: operations["retrySyncError"];
         delete?: never;
         options?: never;
@@ -647,6 +705,80 @@ export interface operations {
             };
         };
     };
+    createOperatorConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Allow changes (default: read-only) */
+                    write?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description Open this tenant only
+                     */
+                    tenantId?: string;
+                    /** @description The console's language (default: the browser's) */
+                    locale?: "en" | "fr";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Single use; open it in a browser (or an iframe) before it expires */
+                        url: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCurrentTenant: {
         parameters: {
             query?: never;
@@ -666,6 +798,186 @@ export interface operations {
                         id: string;
                         name: string;
                         adminEmails: string[];
+                        /** @description Origins that may embed the console in an iframe and that console return URLs may point to */
+                        consoleFrameOrigins: string[];
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCurrentTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description scheme://host[:port], https (http only for localhost) */
+                    consoleFrameOrigins?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        adminEmails: string[];
+                        /** @description Origins that may embed the console in an iframe and that console return URLs may point to */
+                        consoleFrameOrigins: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Show only this connection
+                     */
+                    connectionId?: string;
+                    /** @description Open this page (and only it) */
+                    page?: "connections" | "connect" | "settings" | "mappings" | "billing" | "activity" | "status" | "webhooks";
+                    /** @description Where "Back to the app" leads: http(s), on one of the tenant's consoleFrameOrigins */
+                    returnUrl?: string;
+                    /** @description The console's language (default: the browser's) */
+                    locale?: "en" | "fr";
+                    /** @description The link will be opened inside an iframe of one of the tenant's consoleFrameOrigins */
+                    embedded?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Single use; open it in a browser (or an iframe) before it expires */
+                        url: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connections: {
+                            id: string;
+                            type: string;
+                            name: string;
+                            /** @description pending, connected, expiring, needs_reauth or disconnected */
+                            status: string;
+                            statusDetail: string | null;
+                            realmId: string | null;
+                            /** @description When QuickBooks will stop accepting this connection unless someone reconnects it */
+                            reauthorizeBy: string | null;
+                            /** @description QuickBooks Desktop connections only */
+                            webConnector?: {
+                                /** @description Requests waiting for the Web Connector to carry them to QuickBooks */
+                                queuedRequests: number;
+                                /** @description When the oldest of them was queued */
+                                oldestWaitingSince: string | null;
+                                /** @description Operations (order or billing steps) waiting for room in the queue before they queue anything */
+                                waitingForRoom: number;
+                                /** @description When a Web Connector last called */
+                                lastContactAt: string | null;
+                                /** @description The last Web Connector run that ended in an error, with what it was told */
+                                lastError: {
+                                    message: string;
+                                    at: string;
+                                } | null;
+                            };
+                            createdAt: string;
+                        }[];
                     };
                 };
             };
@@ -720,6 +1032,22 @@ export interface operations {
                             realmId: string | null;
                             /** @description When QuickBooks will stop accepting this connection unless someone reconnects it */
                             reauthorizeBy: string | null;
+                            /** @description QuickBooks Desktop connections only */
+                            webConnector?: {
+                                /** @description Requests waiting for the Web Connector to carry them to QuickBooks */
+                                queuedRequests: number;
+                                /** @description When the oldest of them was queued */
+                                oldestWaitingSince: string | null;
+                                /** @description Operations (order or billing steps) waiting for room in the queue before they queue anything */
+                                waitingForRoom: number;
+                                /** @description When a Web Connector last called */
+                                lastContactAt: string | null;
+                                /** @description The last Web Connector run that ended in an error, with what it was told */
+                                lastError: {
+                                    message: string;
+                                    at: string;
+                                } | null;
+                            };
                             createdAt: string;
                         };
                         /** @description Send the person who owns the QuickBooks company here */
@@ -735,6 +1063,22 @@ export interface operations {
                             realmId: string | null;
                             /** @description When QuickBooks will stop accepting this connection unless someone reconnects it */
                             reauthorizeBy: string | null;
+                            /** @description QuickBooks Desktop connections only */
+                            webConnector?: {
+                                /** @description Requests waiting for the Web Connector to carry them to QuickBooks */
+                                queuedRequests: number;
+                                /** @description When the oldest of them was queued */
+                                oldestWaitingSince: string | null;
+                                /** @description Operations (order or billing steps) waiting for room in the queue before they queue anything */
+                                waitingForRoom: number;
+                                /** @description When a Web Connector last called */
+                                lastContactAt: string | null;
+                                /** @description The last Web Connector run that ended in an error, with what it was told */
+                                lastError: {
+                                    message: string;
+                                    at: string;
+                                } | null;
+                            };
                             createdAt: string;
                         };
                         webConnector: {
@@ -796,6 +1140,22 @@ export interface operations {
                         realmId: string | null;
                         /** @description When QuickBooks will stop accepting this connection unless someone reconnects it */
                         reauthorizeBy: string | null;
+                        /** @description QuickBooks Desktop connections only */
+                        webConnector?: {
+                            /** @description Requests waiting for the Web Connector to carry them to QuickBooks */
+                            queuedRequests: number;
+                            /** @description When the oldest of them was queued */
+                            oldestWaitingSince: string | null;
+                            /** @description Operations (order or billing steps) waiting for room in the queue before they queue anything */
+                            waitingForRoom: number;
+                            /** @description When a Web Connector last called */
+                            lastContactAt: string | null;
+                            /** @description The last Web Connector run that ended in an error, with what it was told */
+                            lastError: {
+                                message: string;
+                                at: string;
+                            } | null;
+                        };
                         createdAt: string;
                     };
                 };
@@ -879,6 +1239,88 @@ export interface operations {
             };
         };
     };
+    renameConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: string;
+                        name: string;
+                        /** @description pending, connected, expiring, needs_reauth or disconnected */
+                        status: string;
+                        statusDetail: string | null;
+                        realmId: string | null;
+                        /** @description When QuickBooks will stop accepting this connection unless someone reconnects it */
+                        reauthorizeBy: string | null;
+                        /** @description QuickBooks Desktop connections only */
+                        webConnector?: {
+                            /** @description Requests waiting for the Web Connector to carry them to QuickBooks */
+                            queuedRequests: number;
+                            /** @description When the oldest of them was queued */
+                            oldestWaitingSince: string | null;
+                            /** @description Operations (order or billing steps) waiting for room in the queue before they queue anything */
+                            waitingForRoom: number;
+                            /** @description When a Web Connector last called */
+                            lastContactAt: string | null;
+                            /** @description The last Web Connector run that ended in an error, with what it was told */
+                            lastError: {
+                                message: string;
+                                at: string;
+                            } | null;
+                        };
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     authorizeConnection: {
         parameters: {
             query?: never;
@@ -907,6 +1349,22 @@ export interface operations {
                             realmId: string | null;
                             /** @description When QuickBooks will stop accepting this connection unless someone reconnects it */
                             reauthorizeBy: string | null;
+                            /** @description QuickBooks Desktop connections only */
+                            webConnector?: {
+                                /** @description Requests waiting for the Web Connector to carry them to QuickBooks */
+                                queuedRequests: number;
+                                /** @description When the oldest of them was queued */
+                                oldestWaitingSince: string | null;
+                                /** @description Operations (order or billing steps) waiting for room in the queue before they queue anything */
+                                waitingForRoom: number;
+                                /** @description When a Web Connector last called */
+                                lastContactAt: string | null;
+                                /** @description The last Web Connector run that ended in an error, with what it was told */
+                                lastError: {
+                                    message: string;
+                                    at: string;
+                                } | null;
+                            };
                             createdAt: string;
                         };
                         /** @description Send the person who owns the QuickBooks company here */
@@ -1233,6 +1691,70 @@ export interface operations {
             };
         };
     };
+    listMappings: {
+        parameters: {
+            query?: {
+                /** @description Upstream ids or QuickBooks names containing this */
+                search?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: "customers" | "vendors" | "items";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mappings: {
+                            kind: string;
+                            externalId: string;
+                            quickbooksId: string;
+                            quickbooksName: string | null;
+                            /** @description manual (set here) or auto (found or created when sending) */
+                            source: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMapping: {
         parameters: {
             query?: never;
@@ -1443,6 +1965,74 @@ export interface operations {
             };
         };
     };
+    listOrders: {
+        parameters: {
+            query?: {
+                state?: "running" | "posted" | "partially_posted" | "failed";
+                /** @description Started on or after this day (UTC), YYYY-MM-DD */
+                from?: string;
+                /** @description Started on or before this day (UTC), YYYY-MM-DD */
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orders: {
+                            orderId: string;
+                            workflowId: string;
+                            run: string;
+                            /** @description running, posted, partially_posted or failed */
+                            state: string;
+                            startedAt: string;
+                            closedAt: string | null;
+                            statusUrl: string;
+                            temporalUiUrl?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     sendOrder: {
         parameters: {
             query?: never;
@@ -1498,14 +2088,14 @@ export interface operations {
                         /** @description e.g. "100" or "2.30" */
                         unitCost?: string;
                     }[];
-                    /** @description Amount, e.g. "218.50" */
+                    /** @description Amount, e.g. "218.50"; QuickBooks accepts at most 9999999999.99 */
                     discount?: string;
-                    /** @description Amount, e.g. "218.50" */
+                    /** @description Amount, e.g. "218.50"; QuickBooks accepts at most 9999999999.99 */
                     tax?: string;
                     memo?: string;
                     payments?: {
                         externalId: string;
-                        /** @description Amount, e.g. "218.50" */
+                        /** @description Amount, e.g. "218.50"; QuickBooks accepts at most 9999999999.99 */
                         amount: string;
                         /**
                          * Format: date
@@ -2941,8 +3531,26 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No API key, or one that is not valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not allowed to do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

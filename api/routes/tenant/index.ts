@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../errors.js';
 import billingRoutes from './billing/index.js';
 import connectionRoutes from './connections/index.js';
+import consoleLinkRoutes from './console.js';
 import desktopRoutes from './desktop/index.js';
 import mappingRoutes from './mappings/index.js';
 import currentTenantRoutes from './me.js';
@@ -25,7 +26,7 @@ export default async function tenantScope(scope: FastifyInstance) {
     request.connection = (await scope.deps.repos.connections.findForTenant(request.tenant!.id, id)) ?? null;
     if (!request.connection) throw notFound(`No connection ${id} for this tenant`);
   });
-  for (const routes of [currentTenantRoutes, connectionRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, desktopRoutes, billingRoutes]) {
+  for (const routes of [currentTenantRoutes, consoleLinkRoutes, connectionRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, desktopRoutes, billingRoutes]) {
     await scope.register(routes);
   }
 }

@@ -1,5 +1,5 @@
 // Connections: one QuickBooks company linked to a tenant. Every read is scoped by tenant.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../client.js';
 import { connections, type ConnectionStatus, type ConnectionType } from '../../schema/index.js';
 
@@ -21,6 +21,21 @@ export function createConnectionsRepository(db: Database) {
 
     async findById(id: string, executor: Executor = db): Promise<Connection | undefined> {
       const [row] = await executor.select().from(connections).where(eq(connections.id, id));
+      return row;
+    },
+
+    /** The tenant's connections, oldest first. */
+    async listForTenant(tenantId: string, executor: Executor = db): Promise<Connection[]> {
+      return executor.select().from(connections).where(eq(connections.tenantId, tenantId)).orderBy(asc(connections.createdAt));
+    },
+
+    /** Every connection of every tenant (the operator's view), oldest first. */
+    async listAll(executor: Executor = db): Promise<Connection[]> {
+      return executor.select().from(connections).orderBy(asc(connections.createdAt));
+    },
+
+    async rename(id: string, name: string, executor: Executor = db): Promise<Connection | undefined> {
+      const [row] = await executor.update(connections).set({ name, updatedAt: new Date() }).where(eq(connections.id, id)).returning();
       return row;
     },
 

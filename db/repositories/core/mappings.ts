@@ -1,5 +1,5 @@
 // Upstream id → QuickBooks id. Manual mappings (set by people) always win over ones the workflow learnt.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Database, Executor } from '../../client.js';
 import { mappings, type MappingKind } from '../../schema/index.js';
 
@@ -19,6 +19,15 @@ export function createMappingsRepository(db: Database) {
       return executor.select().from(mappings).where(and(
         eq(mappings.connectionId, connectionId), eq(mappings.kind, kind), inArray(mappings.externalId, externalIds),
       ));
+    },
+
+    /** A connection's mappings of one kind by upstream id, optionally those whose upstream id or QuickBooks name contains `search`. */
+    async list(connectionId: string, kind: MappingKind, options: { search?: string; limit: number }, executor: Executor = db): Promise<Mapping[]> {
+      const pattern = options.search ? `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+      return executor.select().from(mappings).where(and(
+        eq(mappings.connectionId, connectionId), eq(mappings.kind, kind),
+        ...(pattern ? [or(ilike(mappings.externalId, pattern), ilike(mappings.quickbooksName, pattern))] : []),
+      )).orderBy(asc(mappings.externalId)).limit(options.limit);
     },
 
     /** Sets a mapping a person chose; replaces whatever was there. */

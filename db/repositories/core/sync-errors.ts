@@ -27,6 +27,15 @@ export function createSyncErrorsRepository(db: Database) {
       if (updated.length === 0) await executor.insert(syncErrors).values(input);
     },
 
+    /** Resolves one document's open errors of several kinds at once (an order's steps that a posted document proves done). */
+    async resolveKinds(connectionId: string, documentKinds: string[], externalId: string, executor: Executor = db): Promise<void> {
+      if (documentKinds.length === 0) return;
+      await executor.update(syncErrors).set({ resolved: true, resolvedAt: new Date() }).where(and(
+        eq(syncErrors.connectionId, connectionId), inArray(syncErrors.documentKind, documentKinds),
+        eq(syncErrors.externalId, externalId), eq(syncErrors.resolved, false),
+      ));
+    },
+
     /** Resolves the open errors of many documents of one kind at once. */
     async resolveMany(connectionId: string, documentKind: string, externalIds: string[], executor: Executor = db): Promise<void> {
       if (externalIds.length === 0) return;

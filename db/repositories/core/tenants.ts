@@ -1,6 +1,6 @@
 // Tenants and their API keys. A key is shown once; we keep a lookup prefix and a SHA-256 of the secret.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../../client.js';
 import { apiKeys, tenants } from '../../schema/index.js';
 
@@ -26,6 +26,11 @@ export function createTenantsRepository(db: Database) {
     async findById(id: string, executor: Executor = db): Promise<Tenant | undefined> {
       const [row] = await executor.select().from(tenants).where(eq(tenants.id, id));
       return row;
+    },
+
+    /** Every tenant (the operator's view), oldest first. */
+    async list(executor: Executor = db): Promise<Tenant[]> {
+      return executor.select().from(tenants).orderBy(asc(tenants.createdAt));
     },
 
     /** Resolves a presented API key to its tenant, comparing hashes in constant time. */

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { BillingRunResultRow, BillingRunRow } from '../../../../db/repositories/billing/runs.js';
 import { emptyCounts } from '../../../../activities/billing/invoices.js';
-import { isPeriodStart, monthDay, parseBillingErrorId, periodStartingOn } from '../../../../domain/billing/index.js';
+import { isPeriodStart, monthDay, periodStartingOn } from '../../../../domain/billing/index.js';
 import { formatCents } from '../../../../domain/money.js';
 import { temporalUiLink } from '../../../deps.js';
 import { badRequest, conflict, notFound } from '../../../errors.js';
@@ -98,25 +98,9 @@ export default async function billingRunRoutes(fastify: FastifyInstance) {
     schema: {
       operationId: 'retrySyncError',
       tags: ['connections'],
-      summary: 'Retry what a sync error stopped, once it is fixed (billing of an organization for a period, or an item\'s unit cost)',
+      summary: 'Retry what a sync error stopped, once it is fixed (billing of an organization for a period, an item\'s unit cost, or an order sent again as it was last sent)',
       params: SyncErrorParams,
-      response: { 202: Type.Object({ workflowId: Type.String(), retrying: Type.String() }), ...problems(401, 404, 409) },
+      response: { 202: Type.Object({ workflowId: Type.String(), retrying: Type.String() }), ...problems(400, 401, 403, 404, 409) },
     },
-  }, async (request, reply) => {
-    const connection = connectionOf(request);
-    const error = await repos.syncErrors.find(connection.id, request.params.errorId);
-    if (!error) throw notFound(`No sync error ${request.params.errorId} on this connection`);
-    if (error.resolved) throw conflict('This error is already resolved; nothing to retry');
-    if (error.documentKind === 'billing') {
-      const parsed = parseBillingErrorId(error.externalId);
-      if (!parsed) throw conflict('This billing error does not name an organization and period');
-      const workflowId = await start({ tenantId: connection.tenantId, connectionId: connection.id, trigger: 'retry', period: parsed.periodStart, organizationIds: [parsed.organizationId] });
-      return reply.code(202).send({ workflowId, retrying: `billing of organization ${parsed.organizationId} for the period starting ${parsed.periodStart}` });
-    }
-    if (error.documentKind === 'item-cost') {
-      const workflowId = await control.billingRuns.retrySync({ tenantId: connection.tenantId, connectionId: connection.id });
-      return reply.code(202).send({ workflowId, retrying: `the unit costs of the synced offers (and failed billing)` });
-    }
-    throw conflict(`A ${error.documentKind} error is retried by sending its order again (POST /v1/connections/${connection.id}/orders with the same orderId)`);
-  });
+  }, async (request, reply) => reply.code(202).send(await control.syncErrors.retry(connectionOf(request), request.params.errorId)));
 }

@@ -1,12 +1,12 @@
-// Connections: create (with the OAuth authorize URL), read, re-authorise, disconnect.
+// Connections: list, create (with the OAuth authorize URL, or the Web Connector credentials), read, rename,
+// re-authorise, disconnect, and what is blocking them (sync errors).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Connection } from '../../../../db/repositories/core/connections.js';
-import { badRequest } from '../../../errors.js';
+import type { ConnectionDescription } from '../../../../control/connections.js';
+import { isRetryable } from '../../../../control/sync-errors.js';
 import { connectionExamples, withExamples } from '../../../examples.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
-import { createQbdConnection } from '../../../../quickbooks/desktop/index.js';
 import { CreateQbdConnection, WebConnectorCredentials } from '../desktop/create.js';
 import { connectionOf } from '../connection.js';
 
@@ -28,12 +28,17 @@ const ConnectionView = Type.Object({
   createdAt: Type.String(),
 });
 
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+
 const CreateQboConnection = Type.Object({
   type: Type.Literal('qbo'),
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  name: Type.Optional(Name),
 }, { additionalProperties: false });
 
 const CreateConnection = Type.Union([CreateQboConnection, CreateQbdConnection]);
+
+/** Renaming a connection (the console's "rename"); only the name changes. */
+export const RenameConnection = Type.Object({ name: Name }, { additionalProperties: false });
 
 const WithAuthorizeUrl = Type.Object({
   connection: ConnectionView,
@@ -45,37 +50,37 @@ const WithWebConnector = Type.Object({
   webConnector: WebConnectorCredentials,
 });
 
+const view = (c: ConnectionDescription) => ({
+  id: c.id,
+  type: c.type,
+  name: c.name,
+  status: c.status,
+  statusDetail: c.statusDetail,
+  realmId: c.realmId,
+  reauthorizeBy: c.reauthorizeBy ? c.reauthorizeBy.toISOString() : null,
+  ...(c.webConnector ? {
+    webConnector: {
+      queuedRequests: c.webConnector.queued,
+      oldestWaitingSince: c.webConnector.oldestQueuedAt?.toISOString() ?? null,
+      waitingForRoom: c.webConnector.waitingForRoom,
+      lastContactAt: c.webConnector.lastContactAt?.toISOString() ?? null,
+      lastError: c.webConnector.lastError && { message: c.webConnector.lastError.message, at: c.webConnector.lastError.at.toISOString() },
+    },
+  } : {}),
+  createdAt: c.createdAt.toISOString(),
+});
+
 export default async function connectionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos, oauth, control } = app.deps;
+  const { control } = app.deps;
+  const connections = control.connections;
 
-  const view = async (connection: Connection) => {
-    const tokens = await repos.tokens.read(connection.id);
-    const deadline = tokens && [tokens.refreshExpiresAt, tokens.hardExpiresAt].filter((d): d is Date => !!d)
-      .reduce((a, b) => (a < b ? a : b));
-    return {
-      id: connection.id,
-      type: connection.type,
-      name: connection.name,
-      status: connection.status,
-      statusDetail: connection.statusDetail,
-      realmId: connection.realmId,
-      reauthorizeBy: deadline ? deadline.toISOString() : null,
-      ...(connection.type === 'qbd' ? { webConnector: await webConnectorView(connection.id) } : {}),
-      createdAt: connection.createdAt.toISOString(),
-    };
-  };
-
-  const webConnectorView = async (connectionId: string) => {
-    const [health, waitingForRoom] = await Promise.all([repos.qbdQueue.health(connectionId), repos.qbdOperations.countBlocked(connectionId)]);
-    return {
-      queuedRequests: health.queued,
-      oldestWaitingSince: health.oldestQueuedAt?.toISOString() ?? null,
-      waitingForRoom,
-      lastContactAt: health.lastContactAt?.toISOString() ?? null,
-      lastError: health.lastError && { message: health.lastError.message, at: health.lastError.at.toISOString() },
-    };
-  };
+  app.get('/v1/connections', {
+    schema: { operationId: 'listConnections', tags: ['connections'], summary: 'List the tenant\'s connections', response: { 200: Type.Object({ connections: Type.Array(ConnectionView) }), ...problems(401) } },
+  }, async (request) => {
+    const list = await connections.list(request.tenant!.id);
+    return { connections: (await Promise.all(list.map((c) => connections.describe(c)))).map(view) };
+  });
 
   app.post('/v1/connections', {
     config: { carriesSecret: true }, // the Web Connector password, or a single-use authorisation link
@@ -89,26 +94,28 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const tenantId = request.tenant!.id;
     if (request.body.type === 'qbd') {
-      const created = await createQbdConnection(repos, tenantId, request.body);
-      return reply.code(201).send({ connection: await view(created.connection), webConnector: created.webConnector });
+      const created = await control.desktop.create(tenantId, request.body);
+      return reply.code(201).send({ connection: view(await connections.describe(created.connection)), webConnector: created.webConnector });
     }
-    const connection = await repos.connections.create({ tenantId, type: request.body.type, name: request.body.name ?? 'QuickBooks Online' });
-    const state = await repos.oauthStates.issue(tenantId, connection.id);
-    return reply.code(201).send({ connection: await view(connection), authorizeUrl: oauth.authorizeUrl(state) });
+    const { connection, authorizeUrl } = await connections.createOnline(tenantId, request.body.name);
+    return reply.code(201).send({ connection: view(await connections.describe(connection)), authorizeUrl });
   });
 
   app.get('/v1/connections/:id', {
     schema: { operationId: 'getConnection', tags: ['connections'], summary: 'Read a connection', params: ConnectionParams, response: { 200: ConnectionView, ...problems(401, 404) } },
-  }, async (request) => view(connectionOf(request)));
+  }, async (request) => view(await connections.describe(connectionOf(request))));
+
+  app.patch('/v1/connections/:id', {
+    schema: { operationId: 'renameConnection', tags: ['connections'], summary: 'Rename a connection', params: ConnectionParams, body: RenameConnection, response: { 200: ConnectionView, ...problems(400, 401, 404) } },
+  }, async (request) => view(await connections.describe(await connections.rename(connectionOf(request), request.body.name))));
 
   app.post('/v1/connections/:id/authorize', {
     config: { carriesSecret: true },
     schema: { operationId: 'authorizeConnection', tags: ['connections'], summary: 'Get a new authorisation URL (to reconnect the same company)', params: ConnectionParams, response: { 200: WithAuthorizeUrl, ...problems(400, 401, 404) } },
   }, async (request) => {
     const connection = connectionOf(request);
-    if (connection.type !== 'qbo') throw badRequest('Only QuickBooks Online connections are authorised through OAuth');
-    const state = await repos.oauthStates.issue(connection.tenantId, connection.id);
-    return { connection: await view(connection), authorizeUrl: oauth.authorizeUrl(state) };
+    const authorizeUrl = await connections.authorizeUrl(connection);
+    return { connection: view(await connections.describe(connection)), authorizeUrl };
   });
 
   app.delete('/v1/connections/:id', {
@@ -121,8 +128,7 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
       response: { 204: Type.Null(), ...problems(401, 404, 409, 502) },
     },
   }, async (request, reply) => {
-    const connection = connectionOf(request);
-    await control.connections.disconnect(connection.id, request.query.force ?? false);
+    await connections.disconnect(connectionOf(request).id, request.query.force ?? false);
     return reply.code(204).send(null);
   });
 
@@ -131,20 +137,18 @@ export default async function connectionRoutes(fastify: FastifyInstance) {
       operationId: 'listSyncErrors',
       tags: ['connections'],
       summary: 'What is blocking documents and billing, in words a bookkeeper can act on',
-      description: 'Billing errors (documentKind "billing", externalId "organization@period") and unit-cost errors ("item-cost", the offer) carry a retryUrl: POST it once the cause is fixed.',
+      description: 'Errors qbflow can retry carry a retryUrl: POST it once the cause is fixed. Billing errors (documentKind "billing", externalId "organization@period") rerun that organization\'s billing, unit-cost errors ("item-cost") the daily sync, and an order\'s errors (documentKind = the step, externalId = the orderId) send the order again as it was last sent.',
       params: ConnectionParams,
       querystring: Type.Object({ documentKind: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Only errors of this kind, e.g. billing' })) }),
       response: { 200: Type.Object({ errors: Type.Array(Type.Object({ id: Type.String(), documentKind: Type.String(), externalId: Type.String(), code: Type.String(), message: Type.String(), createdAt: Type.String(), retryUrl: Type.Optional(Type.String()) })) }), ...problems(400, 401, 404) },
     },
   }, async (request) => {
     const connection = connectionOf(request);
-    const kind = request.query.documentKind;
-    const errors = kind ? await repos.syncErrors.listOpenOfKind(connection.id, kind) : await repos.syncErrors.listOpen(connection.id);
-    const retryable = new Set(['billing', 'item-cost']);
+    const errors = await control.syncErrors.list(connection.id, request.query.documentKind);
     return {
       errors: errors.map((e) => ({
         id: e.id, documentKind: e.documentKind, externalId: e.externalId, code: e.code, message: e.message, createdAt: e.createdAt.toISOString(),
-        ...(retryable.has(e.documentKind) ? { retryUrl: `/v1/connections/${connection.id}/sync-errors/${e.id}/retry` } : {}),
+        ...(isRetryable(e) ? { retryUrl: `/v1/connections/${connection.id}/sync-errors/${e.id}/retry` } : {}),
       })),
     };
   });

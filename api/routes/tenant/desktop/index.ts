@@ -1,11 +1,9 @@
 // QuickBooks Desktop connections: the .QWC file, a new Web Connector password, the Web Connector's state, and
 // re-importing the company file's lists for pickers.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { qbdListKinds } from '../../../../db/schema/index.js';
-import { badRequest } from '../../../errors.js';
-import { issueWebConnectorPassword, qwcFile, qwcPath, startListImport } from '../../../../quickbooks/desktop/index.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { WebConnectorCredentials } from './create.js';
 import { connectionOf } from '../connection.js';
@@ -26,15 +24,7 @@ const WebConnectorState = Type.Object({
 
 export default async function qbdRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos } = app.deps;
-  const settings = app.deps.config.qbd;
-
-  const desktopConnection = async (request: FastifyRequest) => {
-    const connection = connectionOf(request);
-    const qbd = connection.type === 'qbd' ? await repos.qbdConnections.find(connection.id) : undefined;
-    if (!qbd) throw badRequest('This is not a QuickBooks Desktop connection');
-    return { connection, qbd };
-  };
+  const { desktop } = app.deps.control;
 
   app.get('/v1/connections/:id/qwc', {
     schema: {
@@ -43,8 +33,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       produces: ['application/xml'], response: { 200: Type.String(), ...problems(400, 401, 404, 409) },
     },
   }, async (request, reply) => {
-    const { connection, qbd } = await desktopConnection(request);
-    const { fileName, xml } = qwcFile(connection, qbd, app.deps.config.publicUrl);
+    const { fileName, xml } = await desktop.qwc(connectionOf(request), app.deps.config.publicUrl);
     return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(xml);
   });
 
@@ -55,27 +44,16 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       tags: ['quickbooks desktop'], summary: 'Issue a new Web Connector password (the old one stops working at once)', params: ConnectionParams,
       response: { 200: WebConnectorCredentials, ...problems(400, 401, 404) },
     },
-  }, async (request) => {
-    const { qbd } = await desktopConnection(request);
-    return issueWebConnectorPassword(repos, qbd);
-  });
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await desktop.newPassword(connectionOf(request))));
 
   app.get('/v1/connections/:id/web-connector', {
     schema: { operationId: 'getWebConnectorState', tags: ['quickbooks desktop'], summary: 'The Web Connector side of a connection: company file, queue, imported lists', params: ConnectionParams, response: { 200: WebConnectorState, ...problems(400, 401, 404) } },
   }, async (request) => {
-    const { connection, qbd } = await desktopConnection(request);
-    const counts = await repos.qbdQueue.counts(connection.id);
-    const lists = await repos.qbdLists.imports(connection.id);
+    const state = await desktop.state(connectionOf(request));
     return {
-      userName: qbd.userName,
-      runEveryMinutes: qbd.runEveryMinutes,
-      qwcUrl: qwcPath(connection.id),
-      companyFile: qbd.companyFilePath,
-      companyName: qbd.companyName,
-      qbxmlVersion: qbd.qbxmlVersion,
-      lastSessionAt: qbd.lastSessionAt?.toISOString() ?? null,
-      queue: { queued: counts.queued, sent: counts.sent },
-      lists: lists.map((l) => ({ kind: l.kind, state: l.state, count: l.count, pages: l.pages, error: l.error, finishedAt: l.finishedAt?.toISOString() ?? null })),
+      ...state,
+      lastSessionAt: state.lastSessionAt?.toISOString() ?? null,
+      lists: state.lists.map((l) => ({ ...l, finishedAt: l.finishedAt?.toISOString() ?? null })),
     };
   });
 
@@ -86,8 +64,7 @@ export default async function qbdRoutes(fastify: FastifyInstance) {
       response: { 202: Type.Object({ lists: Type.Array(Type.String()), detail: Type.String() }), ...problems(400, 401, 404) },
     },
   }, async (request, reply) => {
-    const { connection } = await desktopConnection(request);
-    await startListImport(repos, connection.id, settings.listPageSize);
+    await desktop.importLists(connectionOf(request));
     return reply.code(202).send({ lists: [...qbdListKinds], detail: 'The lists will be imported during the next Web Connector run.' });
   });
 }

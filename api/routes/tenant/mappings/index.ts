@@ -3,14 +3,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Mapping } from '../../../../db/repositories/core/mappings.js';
-import { notFound, unprocessable } from '../../../errors.js';
+import { notFound } from '../../../errors.js';
 import { mappingExamples, withExamples } from '../../../examples.js';
 import { problems, Uuid } from '../../../schemas.js';
 import { connectionOf } from '../connection.js';
 
+export const MappingKindSchema = Type.Union([Type.Literal('customers'), Type.Literal('vendors'), Type.Literal('items')]);
+
+const KindParams = Type.Object({ id: Uuid, kind: MappingKindSchema });
+
 const Params = Type.Object({
   id: Uuid,
-  kind: Type.Union([Type.Literal('customers'), Type.Literal('vendors'), Type.Literal('items')]),
+  kind: MappingKindSchema,
   externalId: Type.String({ minLength: 1, maxLength: 100 }),
 });
 
@@ -23,7 +27,8 @@ const MappingView = Type.Object({
   updatedAt: Type.String(),
 });
 
-const MappingBody = Type.Object({
+/** The body of a mapping: the QuickBooks object's id (the console's picker fills it). */
+export const MappingBody = Type.Object({
   quickbooksId: Type.String({ minLength: 1, maxLength: 64 }),
 }, { additionalProperties: false });
 
@@ -34,25 +39,30 @@ const view = (m: Mapping) => ({
 
 export default async function mappingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos, ledgerFor } = app.deps;
+  const { mappings } = app.deps.control;
+
+  app.get('/v1/connections/:id/mappings/:kind', {
+    schema: {
+      operationId: 'listMappings', tags: ['mappings'], summary: 'List mappings of one kind by upstream id', params: KindParams,
+      querystring: Type.Object({
+        search: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Upstream ids or QuickBooks names containing this' })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+      }),
+      response: { 200: Type.Object({ mappings: Type.Array(MappingView) }), ...problems(400, 401, 404) },
+    },
+  }, async (request) => ({
+    mappings: (await mappings.list(connectionOf(request), request.params.kind, { ...(request.query.search ? { search: request.query.search } : {}), limit: request.query.limit ?? 100 })).map(view),
+  }));
 
   app.get('/v1/connections/:id/mappings/:kind/:externalId', {
     schema: { operationId: 'getMapping', tags: ['mappings'], summary: 'Read one mapping', params: Params, response: { 200: MappingView, ...problems(401, 404) } },
   }, async (request) => {
-    const connection = connectionOf(request);
-    const mapping = await repos.mappings.find(connection.id, request.params.kind, request.params.externalId);
+    const mapping = await mappings.find(connectionOf(request), request.params.kind, request.params.externalId);
     if (!mapping) throw notFound(`No ${request.params.kind} mapping for "${request.params.externalId}"`);
     return view(mapping);
   });
 
   app.put('/v1/connections/:id/mappings/:kind/:externalId', {
     schema: { operationId: 'setMapping', tags: ['mappings'], summary: 'Map an upstream id to a QuickBooks object (checked in QuickBooks)', params: Params, body: withExamples(MappingBody, mappingExamples), response: { 200: MappingView, ...problems(400, 401, 404, 422, 502) } },
-  }, async (request) => {
-    const connection = connectionOf(request);
-    const { kind, externalId } = request.params;
-    const { ledger } = await ledgerFor(connection.id);
-    const target = await ledger.get(kind, request.body.quickbooksId);
-    if (!target) throw unprocessable(`QuickBooks has no active ${kind.slice(0, -1)} with id ${request.body.quickbooksId}`);
-    return view(await repos.mappings.setManual(connection.id, kind, externalId, target));
-  });
+  }, async (request) => view(await mappings.set(connectionOf(request), request.params.kind, request.params.externalId, request.body.quickbooksId)));
 }

@@ -35,6 +35,30 @@ const StatusView = Type.Object({
   temporalUiUrl: Type.Optional(Type.String()),
 });
 
+export const OrderStateSchema = Type.Union([Type.Literal('running'), Type.Literal('posted'), Type.Literal('partially_posted'), Type.Literal('failed')]);
+
+/** Filters of the order list (the console's Activity filters check the same). */
+export const OrderListQuery = Type.Object({
+  state: Type.Optional(OrderStateSchema),
+  from: Type.Optional(Type.String({ format: 'date', description: 'Started on or after this day (UTC), YYYY-MM-DD' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'Started on or before this day (UTC), YYYY-MM-DD' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+
+const OrderSummaryView = Type.Object({
+  orderId: Type.String(),
+  workflowId: Type.String(),
+  run: Type.String(),
+  state: Type.String({ description: 'running, posted, partially_posted or failed' }),
+  startedAt: Type.String(),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+  statusUrl: Type.String(),
+  temporalUiUrl: Type.Optional(Type.String()),
+});
+
+/** The day after a YYYY-MM-DD (UTC midnight), so "to" includes its whole day. */
+export const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+
 export default async function orderRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { control, config } = app.deps;
@@ -59,6 +83,30 @@ export default async function orderRoutes(fastify: FastifyInstance) {
       statusUrl: `/v1/connections/${connection.id}/orders/${encodeURIComponent(request.body.orderId)}`,
       ...(ui ? { temporalUiUrl: ui } : {}),
     });
+  });
+
+  app.get('/v1/connections/:id/orders', {
+    schema: {
+      operationId: 'listOrders',
+      tags: ['orders'], summary: 'The connection\'s orders, newest first, with where each stands (from Temporal\'s visibility)',
+      params: Type.Object({ id: Uuid }), querystring: OrderListQuery,
+      response: { 200: Type.Object({ orders: Type.Array(OrderSummaryView) }), ...problems(400, 401, 404) },
+    },
+  }, async (request) => {
+    const connection = connectionOf(request);
+    const { state, from, to, limit } = request.query;
+    const orders = await control.orders.list(connection, {
+      ...(state ? { state } : {}), ...(from ? { from: new Date(`${from}T00:00:00Z`) } : {}), ...(to ? { to: dayAfter(to) } : {}), limit: limit ?? 50,
+    });
+    return {
+      orders: orders.map((o) => {
+        const ui = temporalUiLink(config, o.workflowId);
+        return {
+          ...o, startedAt: o.startedAt.toISOString(), closedAt: o.closedAt?.toISOString() ?? null,
+          statusUrl: `/v1/connections/${connection.id}/orders/${encodeURIComponent(o.orderId)}`, ...(ui ? { temporalUiUrl: ui } : {}),
+        };
+      }),
+    };
   });
 
   app.get('/v1/connections/:id/orders/:orderId', {

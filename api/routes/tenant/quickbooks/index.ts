@@ -5,12 +5,14 @@ import { Type } from 'typebox';
 import { problems, Uuid } from '../../../schemas.js';
 import { connectionOf } from '../connection.js';
 
-const Params = Type.Object({
-  id: Uuid,
-  kind: Type.Union([
-    Type.Literal('customers'), Type.Literal('vendors'), Type.Literal('items'), Type.Literal('accounts'), Type.Literal('tax-codes'),
-  ]),
-});
+export const LookupKindSchema = Type.Union([
+  Type.Literal('customers'), Type.Literal('vendors'), Type.Literal('items'), Type.Literal('accounts'), Type.Literal('tax-codes'),
+]);
+
+/** A picker's search text. */
+export const LookupSearch = Type.String({ minLength: 1, maxLength: 100 });
+
+const Params = Type.Object({ id: Uuid, kind: LookupKindSchema });
 
 export default async function quickBooksLookupRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -19,15 +21,11 @@ export default async function quickBooksLookupRoutes(fastify: FastifyInstance) {
     schema: {
       operationId: 'searchQuickBooks',
       tags: ['quickbooks'], summary: 'Search the QuickBooks company (first 100 matches by name)', params: Params,
-      querystring: Type.Object({ search: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }),
+      querystring: Type.Object({ search: Type.Optional(LookupSearch) }),
       response: {
         200: Type.Object({ results: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.Optional(Type.String()), active: Type.Boolean() })) }),
         ...problems(400, 401, 404, 409, 502),
       },
     },
-  }, async (request) => {
-    const connection = connectionOf(request);
-    const { ledger } = await app.deps.ledgerFor(connection.id);
-    return { results: await ledger.lookup(request.params.kind, request.query.search) };
-  });
+  }, async (request) => ({ results: await app.deps.control.mappings.lookup(connectionOf(request), request.params.kind, request.query.search) }));
 }

@@ -2,30 +2,18 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { SettingsSchema } from '../../../../domain/settings.js';
-import { unprocessable } from '../../../errors.js';
 import { ConnectionParams, problems } from '../../../schemas.js';
 import { connectionOf } from '../connection.js';
 
 export default async function settingsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos } = app.deps;
+  const { settings } = app.deps.control;
 
   app.get('/v1/connections/:id/settings', {
     schema: { operationId: 'getSettings', tags: ['settings'], summary: 'Read the settings (defaults until saved)', params: ConnectionParams, response: { 200: SettingsSchema, ...problems(401, 404) } },
-  }, async (request) => {
-    const connection = connectionOf(request);
-    return repos.settings.read(connection.id);
-  });
+  }, async (request) => settings.read(connectionOf(request).id));
 
   app.put('/v1/connections/:id/settings', {
     schema: { operationId: 'replaceSettings', tags: ['settings'], summary: 'Replace the settings', params: ConnectionParams, body: SettingsSchema, response: { 200: SettingsSchema, ...problems(400, 401, 404, 422) } },
-  }, async (request) => {
-    const connection = connectionOf(request);
-    const settings = request.body;
-    if (settings.senders.mode === 'listed' && settings.senders.teams.length + settings.senders.users.length === 0) {
-      throw unprocessable('List at least one team or user who may send, or allow everyone');
-    }
-    await repos.settings.write(connection.id, settings);
-    return settings;
-  });
+  }, async (request) => settings.save(connectionOf(request).id, request.body));
 }

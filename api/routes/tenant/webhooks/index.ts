@@ -4,12 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { eventTypes } from '../../../../activities/notifications.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../../db/repositories/core/webhooks.js';
-import { webhookUrlProblem } from '../../../../outbound/addresses.js';
-import { badRequest, notFound } from '../../../errors.js';
 import { webhookExamples, withExamples } from '../../../examples.js';
 import { problems, Uuid } from '../../../schemas.js';
 
-const EventType = Type.Union(eventTypes.map((t) => Type.Literal(t)));
+export const EventType = Type.Union(eventTypes.map((t) => Type.Literal(t)));
+
+/** A new endpoint: where, and which events (the console's form checks the same). */
+export const EndpointBody = Type.Object({
+  url: Type.String({ format: 'uri', maxLength: 2000 }),
+  events: Type.Array(EventType, { minItems: 1, uniqueItems: true }),
+}, { additionalProperties: false });
 
 const EndpointView = Type.Object({
   id: Type.String(),
@@ -39,12 +43,8 @@ const deliveryView = (d: WebhookDelivery) => ({
 
 export default async function webhookRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { repos, config, lookup } = app.deps;
-  /** Public https endpoints only (every address the host resolves to), unless private networks are allowed. */
-  const checkUrl = async (url: string) => {
-    const problem = await webhookUrlProblem(url, { allowPrivateNetworks: config.webhooks.allowPrivateNetworks, ...(lookup ? { lookup } : {}) });
-    if (problem) throw badRequest(problem, [{ field: 'body/url', message: problem }]);
-  };
+  const { lookup } = app.deps;
+  const { webhooks } = app.deps.control;
 
   app.post('/v1/webhooks', {
     config: { carriesSecret: true }, // the first endpoint's answer shows the signing secret
@@ -53,33 +53,29 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
       tags: ['webhooks'],
       summary: 'Register an endpoint for events',
       description: 'Deliveries are signed: header `qbflow-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the tenant\'s secret. Refuse timestamps older than a few minutes.',
-      body: withExamples(Type.Object({
-        url: Type.String({ format: 'uri', maxLength: 2000 }),
-        events: Type.Array(EventType, { minItems: 1, uniqueItems: true }),
-      }, { additionalProperties: false }), webhookExamples),
+      body: withExamples(EndpointBody, webhookExamples),
       response: { 201: Type.Object({ endpoint: EndpointView, secret: Type.Optional(Type.String({ description: 'The tenant\'s signing secret, shown only when it is created' })) }), ...problems(400, 401) },
     },
   }, async (request, reply) => {
-    await checkUrl(request.body.url);
-    const { endpoint, newSecret } = await repos.webhooks.addEndpoint(request.tenant!.id, request.body.url, request.body.events);
+    const { endpoint, newSecret } = await webhooks.addEndpoint(request.tenant!.id, request.body.url, request.body.events, lookup);
     return reply.code(201).send({ endpoint: endpointView(endpoint), ...(newSecret ? { secret: newSecret } : {}) });
   });
 
   app.get('/v1/webhooks', {
     schema: { operationId: 'listWebhookEndpoints', tags: ['webhooks'], summary: 'List endpoints', response: { 200: Type.Object({ endpoints: Type.Array(EndpointView) }), ...problems(401) } },
-  }, async (request) => ({ endpoints: (await repos.webhooks.listEndpoints(request.tenant!.id)).map(endpointView) }));
+  }, async (request) => ({ endpoints: (await webhooks.listEndpoints(request.tenant!.id)).map(endpointView) }));
 
   app.delete('/v1/webhooks/:endpointId', {
     schema: { operationId: 'deleteWebhookEndpoint', tags: ['webhooks'], summary: 'Remove an endpoint', params: Type.Object({ endpointId: Uuid }), response: { 204: Type.Null(), ...problems(401, 404) } },
   }, async (request, reply) => {
-    if (!(await repos.webhooks.removeEndpoint(request.tenant!.id, request.params.endpointId))) throw notFound('No such webhook endpoint');
+    await webhooks.removeEndpoint(request.tenant!.id, request.params.endpointId);
     return reply.code(204).send(null);
   });
 
   app.post('/v1/webhooks/secret', {
     config: { carriesSecret: true },
     schema: { operationId: 'rotateWebhookSecret', tags: ['webhooks'], summary: 'Replace the signing secret (shown once)', response: { 200: Type.Object({ secret: Type.String() }), ...problems(401) } },
-  }, async (request) => ({ secret: await repos.webhooks.rotateSecret(request.tenant!.id) }));
+  }, async (request) => ({ secret: await webhooks.rotateSecret(request.tenant!.id) }));
 
   app.get('/v1/webhooks/deliveries', {
     schema: {
@@ -92,6 +88,6 @@ export default async function webhookRoutes(fastify: FastifyInstance) {
       response: { 200: Type.Object({ deliveries: Type.Array(DeliveryView) }), ...problems(400, 401) },
     },
   }, async (request) => ({
-    deliveries: (await repos.webhooks.listDeliveries(request.tenant!.id, { ...(request.query.status ? { status: request.query.status } : {}), limit: request.query.limit ?? 100 })).map(deliveryView),
+    deliveries: (await webhooks.deliveries(request.tenant!.id, { ...(request.query.status ? { status: request.query.status } : {}), limit: request.query.limit ?? 100 })).map(deliveryView),
   }));
 }

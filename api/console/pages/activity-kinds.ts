@@ -1,0 +1,85 @@
+// The lists the Activity page shows, one entry each: its states to filter by and how a filtered list is read and
+// drawn. Orders come from Temporal's visibility (every run, including those that never reached QuickBooks);
+// billing runs from their own table. Timesheets and invoices join this list when that work lands.
+import type { Control } from '../../../control/index.js';
+import type { OrderState } from '../../../control/orders.js';
+import type { Connection } from '../../../db/repositories/core/connections.js';
+import type { Repositories } from '../../../db/repositories/index.js';
+import { temporalUiLink, type AppDeps } from '../../deps.js';
+import { connectionBase, type ConsoleContext } from '../context.js';
+import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n/index.js';
+import { table } from '../views/components.js';
+
+export interface ActivityFilter {
+  state?: string;
+  /** Started on or after (UTC midnight). */
+  from?: Date;
+  /** Started before (the day after "to"). */
+  to?: Date;
+}
+
+export interface ActivityDeps {
+  control: Control;
+  repos: Repositories;
+  config: AppDeps['config'];
+}
+
+export interface ActivityKindDef {
+  key: string;
+  label: MessageKey;
+  states: { value: string; label: MessageKey }[];
+  list(ctx: ConsoleContext, deps: ActivityDeps, connection: Connection, filter: ActivityFilter): Promise<Html>;
+}
+
+const tone: Record<string, string> = { posted: 'ok', completed: 'ok', running: 'pending', partially_posted: 'warn', failed: 'bad' };
+const stateBadge = (state: string, label: string) => html`<span class="badge ${tone[state] ?? 'pending'}">${label}</span>`;
+
+const orders: ActivityKindDef = {
+  key: 'orders',
+  label: 'activity.kind.orders',
+  states: (['running', 'posted', 'partially_posted', 'failed'] as const).map((s) => ({ value: s, label: `activity.state.${s}` as MessageKey })),
+  async list(ctx, deps, connection, filter) {
+    const { t } = ctx;
+    const found = await deps.control.orders.list(connection, {
+      ...(filter.state ? { state: filter.state as OrderState } : {}), ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}), limit: 100,
+    });
+    if (found.length === 0) return html`<p>${t.t('activity.empty')}</p>`;
+    const base = connectionBase(connection.tenantId, connection.id);
+    return table([t.t('activity.col.document'), t.t('activity.col.started'), t.t('activity.col.state'), t.t('common.details')], found.map((o) => {
+      const ui = temporalUiLink(deps.config, o.workflowId);
+      return [
+        html`<a href="${base}/activity/orders/${encodeURIComponent(o.orderId)}">${t.t('order.title', { id: o.orderId })}</a>`,
+        t.dateTime(o.startedAt),
+        stateBadge(o.state, t.t(`activity.state.${o.state}` as MessageKey)),
+        ui ? html`<a href="${ui}" target="_blank" rel="noopener">${t.t('activity.temporal')}</a>` : '',
+      ];
+    }), { caption: t.t('activity.kind.orders') });
+  },
+};
+
+const billingRuns: ActivityKindDef = {
+  key: 'billing',
+  label: 'activity.kind.billing',
+  states: (['running', 'completed', 'failed'] as const).map((s) => ({ value: s, label: `billing.status.${s}` as MessageKey })),
+  async list(ctx, deps, connection, filter) {
+    const { t } = ctx;
+    const runs = (await deps.repos.billingRuns.listRuns(connection.id, 100)).filter((r) =>
+      (!filter.state || r.status === filter.state) && (!filter.from || r.startedAt >= filter.from) && (!filter.to || r.startedAt < filter.to));
+    if (runs.length === 0) return html`<p>${t.t('activity.empty')}</p>`;
+    const base = connectionBase(connection.tenantId, connection.id);
+    return table([t.t('billing.col.period'), t.t('activity.col.started'), t.t('activity.col.state'), t.t('common.details')], runs.map((r) => {
+      const ui = temporalUiLink(deps.config, r.workflowId);
+      return [
+        html`<a href="${base}/billing">${r.periodStart} → ${r.periodEnd}</a>`,
+        t.dateTime(r.startedAt),
+        html`${stateBadge(r.status, t.t(`billing.status.${r.status}` as MessageKey))}${r.error ? html`<p class="field-error">${r.error}</p>` : ''}`,
+        ui ? html`<a href="${ui}" target="_blank" rel="noopener">${t.t('activity.temporal')}</a>` : '',
+      ];
+    }), { caption: t.t('activity.kind.billing') });
+  },
+};
+
+export const activityKinds: ActivityKindDef[] = [orders, billingRuns];
+
+export const activityKind = (key: string | undefined): ActivityKindDef => activityKinds.find((k) => k.key === key) ?? orders;
