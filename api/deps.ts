@@ -7,7 +7,7 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { Tenant } from '../db/repositories/core/tenants.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd'>;
+  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd' | 'intuit'>;
   repos: Repositories;
   oauth: IntuitOAuth;
   ledgerFor: LedgerFor;

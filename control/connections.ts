@@ -1,13 +1,15 @@
 // Removing a connection: revoke the authorisation at Intuit and erase the tokens (through the lifecycle workflow,
-// the only writer of tokens; here only when none runs), remove its billing schedules, then the connection.
+// the only writer of tokens; here only when none runs), remove its billing and change feed schedules, then the
+// connection.
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Repositories } from '../db/repositories/index.js';
 import { Refusal } from '../domain/refusals.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import { deleteBillingSchedules } from './billing-schedules.js';
 import type { LifecycleControl } from './lifecycle.js';
+import type { PaymentsControl } from './payments.js';
 
-export function createConnectionControl(deps: { client: Client; repos: Pick<Repositories, 'tokens' | 'connections'>; oauth: IntuitOAuth; lifecycle: LifecycleControl }) {
+export function createConnectionControl(deps: { client: Client; repos: Pick<Repositories, 'tokens' | 'connections'>; oauth: IntuitOAuth; lifecycle: LifecycleControl; payments: Pick<PaymentsControl, 'removeFeed'> }) {
   const { repos, oauth, lifecycle } = deps;
   return {
     /** `force` removes it even when Intuit cannot be reached to revoke; otherwise that is a Refusal (unavailable). */
@@ -27,6 +29,7 @@ export function createConnectionControl(deps: { client: Client; repos: Pick<Repo
         }
       }
       await deleteBillingSchedules(deps.client, connectionId);
+      await deps.payments.removeFeed(connectionId);
       await repos.connections.remove(connectionId);
     },
   };

@@ -6,8 +6,10 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import { createBillingRunControl, type BillingRunControl } from './billing-runs.js';
 import { createConnectionControl, type ConnectionControl } from './connections.js';
+import { createInvoiceControl, type InvoiceControl } from './invoices.js';
 import { createLifecycleControl, type LifecycleControl } from './lifecycle.js';
 import { createOrderControl, type OrderControl } from './orders.js';
+import { createPaymentsControl, type PaymentsControl } from './payments.js';
 
 export interface Control {
   client: Client;
@@ -15,6 +17,8 @@ export interface Control {
   billingRuns: BillingRunControl;
   connections: ConnectionControl;
   lifecycle: LifecycleControl;
+  invoices: InvoiceControl;
+  payments: PaymentsControl;
 }
 
 export function createControl(client: Client, config: Config, repos: Repositories, oauth: IntuitOAuth): Control {
@@ -25,11 +29,14 @@ export function createControl(client: Client, config: Config, repos: Repositorie
     policy: { refreshMarginSeconds: config.intuit.refreshMarginSeconds, ...config.lifecycle },
     connections: repos.connections,
   });
+  const payments = createPaymentsControl({ client, taskQueue, repos, feedIntervalSeconds: config.intuit.changeFeedIntervalSeconds });
   return {
     client,
     lifecycle,
+    invoices: createInvoiceControl({ client, taskQueue, repos, payments }),
+    payments,
     orders: createOrderControl({ client, taskQueue, repos, pausedWorkCheckSeconds: config.lifecycle.pausedWorkCheckSeconds }),
     billingRuns: createBillingRunControl({ client, taskQueue, repos }),
-    connections: createConnectionControl({ client, repos, oauth, lifecycle }),
+    connections: createConnectionControl({ client, repos, oauth, lifecycle, payments }),
   };
 }

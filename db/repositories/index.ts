@@ -5,6 +5,9 @@ import { createBillingRepository } from './billing/setup.js';
 import { createBillingRunsRepository } from './billing/runs.js';
 import { createConnectionsRepository } from './core/connections.js';
 import { createDocumentsRepository } from './core/documents.js';
+import { createPaymentApplicationsRepository } from './invoices/applications.js';
+import { createInvoiceCopiesRepository } from './invoices/copies.js';
+import { createIntuitEventsRepository } from './invoices/events.js';
 import { createMappingsRepository } from './core/mappings.js';
 import { createOAuthStatesRepository } from './core/oauth-states.js';
 import { createQbdConnectionsRepository } from './desktop/connections.js';
@@ -32,6 +35,9 @@ export function createRepositories(db: Database, box: SecretBox) {
     qbdLists: createQbdListsRepository(db),
     billing: createBillingRepository(db),
     billingRuns: createBillingRunsRepository(db),
+    invoiceCopies: createInvoiceCopiesRepository(db),
+    paymentApplications: createPaymentApplicationsRepository(db),
+    intuitEvents: createIntuitEventsRepository(db),
     /** Runs several repository writes atomically: pass the executor to each. */
     transaction: <T>(work: (tx: Executor) => Promise<T>): Promise<T> => db.transaction(work),
   };

@@ -2,3 +2,4 @@
 export * from './core.js';
 export * from './desktop.js';
 export * from './billing.js';
+export * from './invoices.js';

@@ -9,6 +9,7 @@ import { createQbdExchange } from './exchange.js';
 import { createQbdLedger } from './ledger.js';
 
 export { createQbdConnection, issueWebConnectorPassword, qwcFile, qwcPath, type WebConnectorCredentials } from './connections.js';
+export { DESKTOP_CANNOT_SEND } from './invoices.js';
 export { startListImport } from './web-connector/list-import.js';
 export { createQbwcService, SERVER_VERSION, type QbwcService } from './web-connector/service.js';
 // XML read safely (no entities, no DTDs, size-capped) and written escaped: the SOAP envelope uses them too

@@ -4,6 +4,7 @@
 // 3180, …) is a LedgerRejection carrying QuickBooks' own words.
 import type { Ledger } from '../ledger/index.js';
 import { createQbdBillingLedger } from './billing.js';
+import { createQbdInvoiceLedger } from './invoices.js';
 import { desktopAccess, type QbdLedgerDeps } from './company.js';
 import { createQbdLookupLedger } from './lookups.js';
 import { createQbdOrderLedger } from './orders.js';
@@ -12,5 +13,5 @@ export type { QbdLedgerDeps } from './company.js';
 
 export function createQbdLedger(deps: QbdLedgerDeps): Ledger {
   const company = desktopAccess(deps);
-  return { ...createQbdOrderLedger(company), ...createQbdBillingLedger(company), ...createQbdLookupLedger(company) };
+  return { ...createQbdOrderLedger(company), ...createQbdBillingLedger(company), ...createQbdLookupLedger(company), ...createQbdInvoiceLedger() };
 }

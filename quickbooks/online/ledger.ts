@@ -3,10 +3,11 @@ import type { Ledger } from '../ledger/index.js';
 import { createQboBillingLedger } from './billing.js';
 import type { CompanyClient } from './client.js';
 import { companyAccess } from './company.js';
+import { createQboInvoiceLedger } from './invoices.js';
 import { createQboLookupLedger } from './lookups.js';
 import { createQboOrderLedger } from './orders.js';
 
 export function createQboLedger(client: CompanyClient): Ledger {
   const company = companyAccess(client);
-  return { ...createQboOrderLedger(company), ...createQboBillingLedger(company), ...createQboLookupLedger(company) };
+  return { ...createQboOrderLedger(company), ...createQboBillingLedger(company), ...createQboLookupLedger(company), ...createQboInvoiceLedger(company) };
 }

@@ -1,0 +1,128 @@
+// Payments back from outside their workflows: record what Intuit's webhooks say (durably, deduplicated by event
+// key) and wake each connection's sync; the change feed's schedule per QuickBooks Online connection (created with
+// its first copied invoice, triggered on demand, removed with the connection).
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import type { Repositories } from '../db/repositories/index.js';
+import type { IntuitNotification } from '../quickbooks/online/index.js';
+import { intuitEventsRecorded, paymentsSync, type PaymentsFeedArgs } from '../workflows/payments-sync.js';
+import { paymentsFeedScheduleId, paymentsFeedWorkflowId, paymentsSyncWorkflowId } from './ids.js';
+import { paymentsSearchAttributes } from './search-attributes.js';
+
+/** Only these entities matter for payments back; other notifications are acknowledged and dropped. */
+const WANTED = new Set(['Payment', 'Invoice']);
+/** How long the webhook answer waits for the syncs to be woken (Intuit wants an answer within 3 s). */
+const WAKE_WAIT_MS = 1_000;
+/** The change feed starts this far before the first invoice, so nothing in between is missed. */
+const FEED_START_MARGIN_MS = 60_000;
+
+export interface PaymentsConnection {
+  id: string;
+  tenantId: string;
+}
+
+export interface ReceiveResult {
+  /** Events stored now (a repeated event is stored once). */
+  recorded: number;
+  connections: number;
+  unknownRealms: string[];
+}
+
+/** Starts (or wakes) a connection's payments sync: a signal-with-start, so a stopped one starts again. */
+export async function wakePaymentsSync(client: Pick<Client, 'workflow'>, taskQueue: string, connection: PaymentsConnection): Promise<void> {
+  await client.workflow.signalWithStart(paymentsSync, {
+    workflowId: paymentsSyncWorkflowId(connection.id),
+    taskQueue,
+    args: [{ tenantId: connection.tenantId, connectionId: connection.id }],
+    signal: intuitEventsRecorded,
+    signalArgs: [],
+    typedSearchAttributes: paymentsSearchAttributes(connection.tenantId, connection.id),
+  });
+}
+
+export function createPaymentsControl(deps: {
+  client: Client;
+  taskQueue: string;
+  repos: Pick<Repositories, 'intuitEvents'>;
+  /** How often the change feed runs per connection. */
+  feedIntervalSeconds: number;
+}) {
+  const { client, taskQueue, repos } = deps;
+
+  const createSchedule = async (connection: PaymentsConnection): Promise<void> => {
+    const args: PaymentsFeedArgs = { tenantId: connection.tenantId, connectionId: connection.id };
+    try {
+      await client.schedule.create({
+        scheduleId: paymentsFeedScheduleId(connection.id),
+        spec: { intervals: [{ every: `${deps.feedIntervalSeconds} seconds` }] },
+        action: {
+          type: 'startWorkflow',
+          workflowType: 'paymentsFeed',
+          workflowId: paymentsFeedWorkflowId(connection.id),
+          taskQueue,
+          args: [args],
+          typedSearchAttributes: paymentsSearchAttributes(connection.tenantId, connection.id),
+        },
+        // a run that is late is not worth catching up: the next one reads everything since the mark anyway
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+      });
+    } catch (error) {
+      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    }
+  };
+
+  const ensureFeed = async (connection: PaymentsConnection): Promise<void> => {
+    if (await repos.intuitEvents.mark(connection.id)) return;
+    // the schedule first: a mark means its schedule exists
+    await createSchedule(connection);
+    await repos.intuitEvents.startMark(connection.id, new Date(Date.now() - FEED_START_MARGIN_MS).toISOString());
+  };
+
+  return {
+    /**
+     * Records the notifications for every connection of their realms and wakes each one's sync (waiting at most a
+     * moment: the events are stored, and the change feed wakes the sync anyway if a wake is lost).
+     */
+    async receive(notifications: IntuitNotification[], onWakeError: (error: unknown) => void = () => {}): Promise<ReceiveResult> {
+      const realms = [...new Set(notifications.map((n) => n.realmId))];
+      const connections = await repos.intuitEvents.connectionsOfRealms(realms);
+      const known = new Set(connections.map((c) => c.realmId));
+      const events = connections.flatMap((connection) => notifications
+        .filter((n) => n.realmId === connection.realmId && WANTED.has(n.entity))
+        .map((n) => ({
+          connectionId: connection.id, eventKey: n.key, source: 'webhook' as const, entity: n.entity, entityId: n.entityId,
+          operation: n.operation, occurredAt: n.occurredAt,
+        })));
+      const recorded = events.length > 0 ? await repos.intuitEvents.record(events) : 0;
+      const touched = connections.filter((c) => events.some((e) => e.connectionId === c.id));
+      const wakes = Promise.allSettled(touched.map((c) => wakePaymentsSync(client, taskQueue, c).catch((error: unknown) => onWakeError(error))));
+      await Promise.race([wakes, new Promise((resolve) => setTimeout(resolve, WAKE_WAIT_MS))]);
+      return { recorded, connections: touched.length, unknownRealms: realms.filter((r) => !known.has(r)) };
+    },
+
+    /** The connection's change feed: its mark and its schedule (once; later calls only check the mark). */
+    ensureFeed,
+
+    /** Runs the change feed now (creating it first if the connection has none yet). */
+    async syncNow(connection: PaymentsConnection): Promise<string> {
+      await ensureFeed(connection);
+      const handle = client.schedule.getHandle(paymentsFeedScheduleId(connection.id));
+      try {
+        await handle.trigger();
+      } catch (error) {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+        await createSchedule(connection);
+        await handle.trigger();
+      }
+      return paymentsFeedScheduleId(connection.id);
+    },
+
+    /** Removes the connection's change feed schedule (absent is fine). */
+    async removeFeed(connectionId: string): Promise<void> {
+      await client.schedule.getHandle(paymentsFeedScheduleId(connectionId)).delete().catch((error: unknown) => {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+      });
+    },
+  };
+}
+
+export type PaymentsControl = ReturnType<typeof createPaymentsControl>;
