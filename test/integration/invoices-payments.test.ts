@@ -126,6 +126,33 @@ describe('payments back from QuickBooks Online', () => {
     expect(eventsFor('INV-LOST').map((e) => [e.type, e.data.paymentId, e.data.amount])).toEqual([['invoice.paid', payment.Id, '250.00']]);
   });
 
+  it('re-syncs by query when the change feed is more than 30 days behind: a new payment and a deleted one are found', async () => {
+    const a = await copy('INV-GAP-A', [['1', '50.00']]);
+    const b = await copy('INV-GAP-B', [['1', '60.00']]);
+    const kept = pay(realmId, '2026-11-20', [b, 60]);
+    await eventually(() => eventsFor('INV-GAP-B'), (events) => events.length >= 1, 90_000);
+    await quiet();
+    const longAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await sql`update change_feed_marks set high_water = ${longAgo} where connection_id = ${connectionId}`;
+    sandbox().webhooks.setFaults({ drop: 1 }); // both changes travel in one delivery, which is lost
+    const paid = pay(realmId, '2026-11-29', [a, 50]);
+    sandbox().bookkeeper.deletePayment(realmId, kept.Id);
+    await sandbox().webhooks.settled(30_000);
+    sandbox().webhooks.clearFaults();
+    expect(eventsFor('INV-GAP-A')).toHaveLength(0);
+
+    expect((await stack.call('POST', `${base()}/payments/sync`, { key })).status).toBe(202);
+    await eventually(() => [...eventsFor('INV-GAP-A'), ...eventsFor('INV-GAP-B')], (events) => events.length >= 3, 90_000);
+    await quiet();
+    expect(eventsFor('INV-GAP-A').map((e) => [e.type, e.data.paymentId])).toEqual([['invoice.paid', paid.Id]]);
+    expect(eventsFor('INV-GAP-B').map((e) => [e.type, e.data.paymentId, e.data.reason ?? null])).toEqual([
+      ['invoice.paid', kept.Id, null], ['invoice.payment_reversed', kept.Id, 'deleted'],
+    ]);
+    const [mark] = await sql`select high_water, last_outcome from change_feed_marks where connection_id = ${connectionId}`;
+    expect(mark!.last_outcome).toMatch(/^resync: /);
+    expect(Date.parse(mark!.high_water as string)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('tells a partial payment as invoice.partially_paid, and the rest as invoice.paid', async () => {
     const quickbooksId = await copy('INV-PART', [['4', '50.00']]);
     const first = pay(realmId, '2026-11-21', [quickbooksId, 80]);
