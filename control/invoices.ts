@@ -115,6 +115,8 @@ export function createInvoiceControl(deps: {
       } catch (cause) {
         if (cause instanceof WorkflowNotFoundError) {
           if (!row) throw new Refusal('not_found', `No invoice ${invoiceId} was submitted on this connection`);
+          // the run is past Temporal's retention: what QuickBooks holds is still known
+          status = { ...status, outcome: row.state !== 'copied' ? 'failed' : row.sentAt ? 'sent' : 'copied' };
         } else if (run) {
           status = { ...status, outcome: 'failed' };
           error = rootMessage(cause);

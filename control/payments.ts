@@ -10,8 +10,6 @@ import { paymentsSearchAttributes } from './search-attributes.js';
 
 /** Only these entities matter for payments back; other notifications are acknowledged and dropped. */
 const WANTED = new Set(['Payment', 'Invoice']);
-/** How long the webhook answer waits for the syncs to be woken (Intuit wants an answer within 3 s). */
-const WAKE_WAIT_MS = 1_000;
 /** The change feed starts this far before the first invoice, so nothing in between is missed. */
 const FEED_START_MARGIN_MS = 60_000;
 
@@ -47,6 +45,24 @@ export function createPaymentsControl(deps: {
   feedIntervalSeconds: number;
 }) {
   const { client, taskQueue, repos } = deps;
+  // One wake in flight per connection in this process; wakes asked for meanwhile become one more after it.
+  const waking = new Map<string, { again: boolean }>();
+  const wake = (connection: PaymentsConnection, onError: (error: unknown) => void): void => {
+    const inFlight = waking.get(connection.id);
+    if (inFlight) {
+      inFlight.again = true;
+      return;
+    }
+    const state = { again: false };
+    waking.set(connection.id, state);
+    void (async () => {
+      do {
+        state.again = false;
+        await wakePaymentsSync(client, taskQueue, connection).catch(onError);
+      } while (state.again);
+      waking.delete(connection.id);
+    })();
+  };
 
   const createSchedule = async (connection: PaymentsConnection): Promise<void> => {
     const args: PaymentsFeedArgs = { tenantId: connection.tenantId, connectionId: connection.id };
@@ -79,8 +95,9 @@ export function createPaymentsControl(deps: {
 
   return {
     /**
-     * Records the notifications for every connection of their realms and wakes each one's sync (waiting at most a
-     * moment: the events are stored, and the change feed wakes the sync anyway if a wake is lost).
+     * Records the notifications for every connection of their realms, then wakes each one's sync without waiting for
+     * it (Intuit wants its answer within 3 s; the events are stored, and the change feed wakes the sync anyway if a
+     * wake is lost).
      */
     async receive(notifications: IntuitNotification[], onWakeError: (error: unknown) => void = () => {}): Promise<ReceiveResult> {
       const realms = [...new Set(notifications.map((n) => n.realmId))];
@@ -94,8 +111,7 @@ export function createPaymentsControl(deps: {
         })));
       const recorded = events.length > 0 ? await repos.intuitEvents.record(events) : 0;
       const touched = connections.filter((c) => events.some((e) => e.connectionId === c.id));
-      const wakes = Promise.allSettled(touched.map((c) => wakePaymentsSync(client, taskQueue, c).catch((error: unknown) => onWakeError(error))));
-      await Promise.race([wakes, new Promise((resolve) => setTimeout(resolve, WAKE_WAIT_MS))]);
+      for (const connection of touched) wake(connection, onWakeError);
       return { recorded, connections: touched.length, unknownRealms: realms.filter((r) => !known.has(r)) };
     },
 

@@ -1,5 +1,7 @@
-// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, billing.
+// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, billing,
+// payments.
 import { runBillingBench } from './bench/billing.js';
+import { runPaymentsBench } from './bench/payments.js';
 import { runQbdDrainBench } from './bench/qbd-drain.js';
 import { runManyRealmsBench, runOneRealmBench } from './bench/qbo.js';
 
@@ -12,6 +14,7 @@ const parts: Record<string, () => Promise<void>> = {
   },
   qbd: () => runQbdDrainBench(),
   billing: () => runBillingBench(),
+  payments: () => runPaymentsBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -15,6 +15,8 @@ import type { LedgerFor } from '../../quickbooks/resolver.js';
 
 /** Events processed per round (payments and invoices are read 100 per query). */
 const ROUND = 500;
+/** Delivery workflows started at once (each start is one call to Temporal). */
+const START_CONCURRENCY = 16;
 /** Processed events are kept this long (their keys catch Intuit's late retries), then forgotten. */
 const KEEP_PROCESSED_MS = 30 * 86_400_000;
 
@@ -75,13 +77,14 @@ export function createPaymentActivities(deps: { repos: Repositories; ledgerFor: 
 
     const deliveries: string[] = [];
     let made = 0;
-    for (const quickbooksId of touched) {
-      const row = ours.get(quickbooksId)!;
-      const invoice = invoices.get(quickbooksId);
-      const balance = invoice
-        ? { totalCents: invoice.totalCents, balanceCents: invoice.balanceCents }
-        : { totalCents: row.totalCents ?? 0, balanceCents: row.balanceCents ?? 0 };
-      await repos.transaction(async (tx) => {
+    // One transaction for the round: each change, the invoice's balance and the upstream event commit together.
+    await repos.transaction(async (tx) => {
+      for (const quickbooksId of touched) {
+        const row = ours.get(quickbooksId)!;
+        const invoice = invoices.get(quickbooksId);
+        const balance = invoice
+          ? { totalCents: invoice.totalCents, balanceCents: invoice.balanceCents }
+          : { totalCents: row.totalCents ?? 0, balanceCents: row.balanceCents ?? 0 };
         if (invoice) await repos.invoiceCopies.updateBalance(connectionId, quickbooksId, { ...balance, paymentStatus: paymentStatusOf(balance.totalCents, balance.balanceCents) }, tx);
         else await repos.invoiceCopies.markGone({ connectionId, invoiceId: row.invoiceId }, tx);
         for (const { change, type } of invoiceEvents(changes.filter((c) => c.quickbooksInvoiceId === quickbooksId), balance)) {
@@ -92,13 +95,16 @@ export function createPaymentActivities(deps: { repos: Repositories; ledgerFor: 
           deliveries.push(...await repos.webhooks.recordEvent(tenantId, { id, type, payload }, tx));
           made += 1;
         }
-      });
-    }
+      }
+    });
     // Deliveries recorded by an earlier attempt that stopped before starting them are started now.
     const earlier = recorded.map((r) => r.lastEventId).filter((id): id is string => !!id);
     deliveries.push(...await repos.intuitEvents.pendingDeliveries(tenantId, earlier));
     const client = Context.current().client;
-    for (const id of unique(deliveries)) await startDelivery(client, deps.taskQueue, id);
+    const starts = unique(deliveries);
+    for (let i = 0; i < starts.length; i += START_CONCURRENCY) {
+      await Promise.all(starts.slice(i, i + START_CONCURRENCY).map((id) => startDelivery(client, deps.taskQueue, id)));
+    }
     return made;
   };
 
