@@ -103,7 +103,8 @@ export function createPaymentsControl(deps: {
       const realms = [...new Set(notifications.map((n) => n.realmId))];
       const connections = await repos.intuitEvents.connectionsOfRealms(realms);
       const known = new Set(connections.map((c) => c.realmId));
-      const events = connections.flatMap((connection) => notifications
+      // only connections that copy invoices care; others (orders, billing) hear nothing of their own changes
+      const events = connections.filter((c) => c.feed).flatMap((connection) => notifications
         .filter((n) => n.realmId === connection.realmId && WANTED.has(n.entity))
         .map((n) => ({
           connectionId: connection.id, eventKey: n.key, source: 'webhook' as const, entity: n.entity, entityId: n.entityId,

@@ -15,7 +15,6 @@ let stack: TestStack;
 let tenant: { id: string; apiKey: string };
 let otherKey: string;
 let connectionId: string;
-let realmId: string;
 let temporal: Client;
 let temporalConnection: Connection;
 let sql: postgres.Sql;
@@ -24,7 +23,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   tenant = await createTenant(stack);
   otherKey = (await createTenant(stack)).apiKey;
-  ({ connectionId, realmId } = await connectQbo(stack, tenant.apiKey));
+  ({ connectionId } = await connectQbo(stack, tenant.apiKey));
   temporalConnection = await Connection.connect({ address: inject('temporalAddress') });
   temporal = new Client({ connection: temporalConnection });
   sql = postgres(stack.config.databaseUrl, { max: 1 });
@@ -132,6 +131,14 @@ describe('invoice routes', () => {
 });
 
 describe('POST /v1/intuit/webhooks', () => {
+  // a connection of its own that copies invoices (so its payments matter), and one that only sends orders
+  let hooked: { connectionId: string; realmId: string };
+  let ordersOnly: { connectionId: string; realmId: string };
+  beforeAll(async () => {
+    hooked = await connectQbo(stack, tenant.apiKey);
+    expect((await call('PUT', path('/invoices/INV-HOOK', hooked.connectionId), valid())).status).toBe(202);
+    ordersOnly = await connectQbo(stack, tenant.apiKey);
+  });
   const token = () => stack.env.INTUIT_WEBHOOK_VERIFIER_TOKEN!;
   const sign = (body: string, secret = token()) => createHmac('sha256', secret).update(body).digest('base64');
   const post = async (body: string, signature?: string) => {
@@ -147,10 +154,10 @@ describe('POST /v1/intuit/webhooks', () => {
     specversion: '1.0', id: randomBytes(8).toString('hex'), source: 'intuit.test', type: `qbo.${entity}.created.v1`,
     datacontenttype: 'application/json', time: new Date().toISOString(), intuitentityid: entityId, intuitaccountid: realm, data: {},
   });
-  const stored = async () => (await sql`select count(*)::int as n from intuit_events where connection_id = ${connectionId}`)[0]!.n as number;
+  const stored = async (connection = hooked.connectionId) => (await sql`select count(*)::int as n from intuit_events where connection_id = ${connection}`)[0]!.n as number;
 
   it('refuses a missing or wrong signature (401) without detail, before reading the body', async () => {
-    const body = JSON.stringify([cloudEvent(realmId, 'payment', '1')]);
+    const body = JSON.stringify([cloudEvent(hooked.realmId, 'payment', '1')]);
     for (const signature of [undefined, '', 'not base64!', sign(body, 'another-token'), sign(`${body} `)]) {
       const answer = await post(body, signature);
       expect(answer.status).toBe(401);
@@ -161,7 +168,7 @@ describe('POST /v1/intuit/webhooks', () => {
   });
 
   it('refuses signed bodies that are not Intuit notifications (400) and realms no connection has (403), without detail', async () => {
-    for (const body of ['{not json', '{"hello":"world"}', '[{"id":"x"}]', '{"eventNotifications":[{"realmId":"1"}]}']) {
+    for (const body of ['{not json', '{"hello":"world"}', '[{"id":"x"}]', '{"eventNotifications":[{"hooked.realmId":"1"}]}']) {
       const answer = await post(body, sign(body));
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual({ type: 'https://qbflow.dev/problems/400', title: 'Bad Request', status: 400 });
@@ -174,7 +181,7 @@ describe('POST /v1/intuit/webhooks', () => {
   });
 
   it('records both payload shapes once per event (mixed realms: the known one), and answers within a fraction of 3 s', async () => {
-    const events = [cloudEvent(realmId, 'payment', '41'), cloudEvent('9999000011112222', 'payment', '42'), cloudEvent(realmId, 'customer', '7')];
+    const events = [cloudEvent(hooked.realmId, 'payment', '41'), cloudEvent('9999000011112222', 'payment', '42'), cloudEvent(hooked.realmId, 'customer', '7')];
     const body = JSON.stringify(events);
     const first = await post(body, sign(body));
     expect(first.status).toBe(200);
@@ -183,15 +190,23 @@ describe('POST /v1/intuit/webhooks', () => {
     const again = await post(body, sign(body)); // Intuit's retry of the same delivery
     expect(again.body).toEqual({ received: 3, recorded: 0 });
 
-    const legacy = JSON.stringify({ eventNotifications: [{ realmId, dataChangeEvent: { entities: [
+    const legacy = JSON.stringify({ eventNotifications: [{ realmId: hooked.realmId, dataChangeEvent: { entities: [
       { name: 'Payment', id: '43', operation: 'Delete', lastUpdated: '2026-11-20T10:00:00.000Z' },
       { name: 'Invoice', id: '44', operation: 'Update', lastUpdated: '2026-11-20T10:00:01.000Z' },
     ] } }] });
     expect((await post(legacy, sign(legacy))).body).toEqual({ received: 2, recorded: 2 });
     expect((await post(legacy, sign(legacy))).body).toEqual({ received: 2, recorded: 0 });
-    const rows = await sql`select entity, entity_id, operation, source from intuit_events where connection_id = ${connectionId} order by id`;
+    const rows = await sql`select entity, entity_id, operation, source from intuit_events where connection_id = ${hooked.connectionId} order by id`;
     expect(rows.map((r) => [r.entity, r.entity_id, r.operation, r.source])).toEqual([
       ['Payment', '41', 'Create', 'webhook'], ['Payment', '43', 'Delete', 'webhook'], ['Invoice', '44', 'Update', 'webhook'],
     ]);
+  });
+
+  it('acknowledges, and keeps nothing of, the changes of a connection that copies no invoices (its orders are its own)', async () => {
+    const body = JSON.stringify([cloudEvent(ordersOnly.realmId, 'payment', '51'), cloudEvent(ordersOnly.realmId, 'invoice', '52')]);
+    const answer = await post(body, sign(body));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ received: 2, recorded: 0 });
+    expect(await stored(ordersOnly.connectionId)).toBe(0);
   });
 });

@@ -11,12 +11,16 @@ export type ChangeFeedMark = typeof changeFeedMarks.$inferSelect;
 
 export function createIntuitEventsRepository(db: Database) {
   return {
-    /** QuickBooks Online connections of these realms (a realm connected by two tenants has two). */
-    async connectionsOfRealms(realmIds: string[], executor: Executor = db): Promise<{ id: string; tenantId: string; realmId: string }[]> {
+    /**
+     * QuickBooks Online connections of these realms (a realm connected by two tenants has two), and whether each has
+     * a change feed (it copies invoices, so payments matter to it).
+     */
+    async connectionsOfRealms(realmIds: string[], executor: Executor = db): Promise<{ id: string; tenantId: string; realmId: string; feed: boolean }[]> {
       if (realmIds.length === 0) return [];
-      const rows = await executor.select({ id: connections.id, tenantId: connections.tenantId, realmId: connections.realmId }).from(connections)
+      const rows = await executor.select({ id: connections.id, tenantId: connections.tenantId, realmId: connections.realmId, mark: changeFeedMarks.connectionId })
+        .from(connections).leftJoin(changeFeedMarks, eq(changeFeedMarks.connectionId, connections.id))
         .where(and(eq(connections.type, 'qbo'), inArray(connections.realmId, realmIds)));
-      return rows.filter((r): r is { id: string; tenantId: string; realmId: string } => r.realmId !== null);
+      return rows.flatMap((r) => (r.realmId === null ? [] : [{ id: r.id, tenantId: r.tenantId, realmId: r.realmId, feed: r.mark !== null }]));
     },
 
     /** Stores events; one already stored under its key is left as it is. Returns how many were new. */
