@@ -1,6 +1,7 @@
 // Builds every activity from its dependencies. The worker registers the result; workflows import its type.
 import { createBillingActivities } from './billing/index.js';
 import { withFailureTranslation, type FailurePolicy } from './failures.js';
+import { createInvoiceActivities } from './invoices/index.js';
 import type { LedgerFor } from '../quickbooks/resolver.js';
 import { createLifecycleActivities } from './lifecycle.js';
 import type { Mailer } from '../outbound/mailer.js';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLifecycleActivities({ repos: deps.repos, oauth: deps.oauth }),
     ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue, webhooks: deps.webhooks }),
     ...createBillingActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
+    ...createInvoiceActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, taskQueue: deps.taskQueue }),
   }, deps.failurePolicy);
 }
 

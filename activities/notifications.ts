@@ -8,7 +8,10 @@ import type { Mailer } from '../outbound/mailer.js';
 import { SIGNATURE_HEADER, signPayload } from '../outbound/signing.js';
 import { postWebhook, WebhookUnreachable } from '../outbound/webhook-post.js';
 
-export const eventTypes = ['connection.expiring', 'connection.needs_reauth', 'connection.restored', 'document.posted', 'document.failed'] as const;
+export const eventTypes = [
+  'connection.expiring', 'connection.needs_reauth', 'connection.restored', 'document.posted', 'document.failed',
+  'invoice.paid', 'invoice.partially_paid', 'invoice.payment_reversed',
+] as const;
 export type EventType = (typeof eventTypes)[number];
 
 export interface TenantEvent {

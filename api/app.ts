@@ -9,6 +9,7 @@ import consolePlugin from './console/index.js';
 import openapi from './plugins/openapi.js';
 import { createValidatorCompiler } from './validation.js';
 import qbwcRoutes from './qbwc/index.js';
+import intuitWebhookRoutes from './routes/intuit/webhooks.js';
 import oauthRoutes from './routes/oauth/index.js';
 import operatorScope from './routes/operator/index.js';
 import tenantScope from './routes/tenant/index.js';
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(operatorScope);
   await app.register(tenantScope);
   await app.register(oauthRoutes);
+  await app.register(intuitWebhookRoutes);
   await app.register(qbwcRoutes);
   await app.register(consolePlugin);
   return app;

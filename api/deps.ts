@@ -8,7 +8,7 @@ import type { Tenant } from '../db/repositories/core/tenants.js';
 import type { LookupAll } from '../outbound/addresses.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd' | 'webhooks'> & Partial<Pick<Config, 'trustProxy'>>;
+  config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd' | 'webhooks' | 'intuit'> & Partial<Pick<Config, 'trustProxy'>>;
   repos: Repositories;
   oauth: IntuitOAuth;
   ledgerFor: LedgerFor;

@@ -19,6 +19,10 @@ export interface IntuitConfig {
   refreshMarginSeconds: number;
   /** How long to wait after a 429 before trying again (Intuit asks for 60 seconds). */
   throttleBackoffSeconds: number;
+  /** The app's webhook verifier tokens (the first is current; older ones during a rotation); none refuses every notification. */
+  webhookVerifierTokens: string[];
+  /** How often each connection's change feed (CDC) runs: the safety net under the webhooks. */
+  changeFeedIntervalSeconds: number;
 }
 
 export interface TemporalConfig {
@@ -183,6 +187,8 @@ export function loadConfig(env: Env = process.env): Config {
     requestsPerMinute: read.integer('INTUIT_REQUESTS_PER_MINUTE', 490, 1, 500),
     refreshMarginSeconds: read.integer('INTUIT_REFRESH_MARGIN_SECONDS', 300, 0, 3000),
     throttleBackoffSeconds: read.integer('INTUIT_THROTTLE_BACKOFF_SECONDS', 60, 1, 3600),
+    webhookVerifierTokens: (env.INTUIT_WEBHOOK_VERIFIER_TOKEN ?? '').split(',').map((t) => t.trim()).filter((t) => t !== ''),
+    changeFeedIntervalSeconds: read.integer('INTUIT_CHANGE_FEED_INTERVAL_SECONDS', 900, 1, 86_400),
   };
 
   const config: Config = {

@@ -1,7 +1,7 @@
 // Connections from outside the workflows: list and describe them (with the date QuickBooks Online needs them
 // re-authorised by), create an Online one (with the URL that authorises it), re-authorise, rename, and remove one:
 // revoke the authorisation at Intuit and erase the tokens (through the lifecycle workflow, the only writer of tokens;
-// here only when none runs), remove its billing schedules, then the connection.
+// here only when none runs), remove its billing and change feed schedules, then the connection.
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Connection } from '../db/repositories/core/connections.js';
 import type { WebConnectorHealth } from '../db/repositories/desktop/queue.js';
@@ -10,6 +10,7 @@ import { Refusal } from '../domain/refusals.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import { deleteBillingSchedules } from './billing-schedules.js';
 import type { LifecycleControl } from './lifecycle.js';
+import type { PaymentsControl } from './payments.js';
 
 export interface ConnectionDescription extends Connection {
   /** When QuickBooks Online stops accepting this connection unless someone reconnects it (the earlier of the two expiries). */
@@ -26,6 +27,7 @@ export function createConnectionControl(deps: {
   repos: Pick<Repositories, 'tokens' | 'connections' | 'oauthStates' | 'qbdQueue' | 'qbdOperations'>;
   oauth: IntuitOAuth;
   lifecycle: LifecycleControl;
+  payments: Pick<PaymentsControl, 'removeFeed'>;
 }) {
   const { repos, oauth, lifecycle } = deps;
 
@@ -78,6 +80,7 @@ export function createConnectionControl(deps: {
         }
       }
       await deleteBillingSchedules(deps.client, connectionId);
+      await deps.payments.removeFeed(connectionId);
       await repos.connections.remove(connectionId);
     },
   };

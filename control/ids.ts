@@ -23,3 +23,14 @@ export const billingSyncRetryWorkflowId = (connectionId: string) => `billing-syn
 
 export const billingScheduleId = (connectionId: string) => `billing/${connectionId}`;
 export const billingSyncScheduleId = (connectionId: string) => `billing-sync/${connectionId}`;
+
+/** One workflow per upstream invoice: a new revision or a send request joins the run copying it. */
+export const copyInvoiceWorkflowId = (ids: { tenantId: string; connectionId: string; invoiceId: string }) =>
+  `copy-invoice/${ids.tenantId}/${ids.connectionId}/${ids.invoiceId}`;
+
+/** One processor of recorded Intuit events per connection (webhooks and the change feed wake it). */
+export const paymentsSyncWorkflowId = (connectionId: string) => `payments-sync/${connectionId}`;
+
+/** The change feed (CDC) schedule of a connection, and what it starts (Temporal appends the scheduled time). */
+export const paymentsFeedScheduleId = (connectionId: string) => `payments-feed/${connectionId}`;
+export const paymentsFeedWorkflowId = (connectionId: string) => `payments-feed/${connectionId}`;

@@ -10,12 +10,14 @@ import { createBillingConfigControl, type BillingConfigControl } from './billing
 import { createBillingRunControl, type BillingRunControl } from './billing-runs.js';
 import { createConnectionControl, type ConnectionControl } from './connections.js';
 import { createDesktopControl, type DesktopControl } from './desktop.js';
+import { createInvoiceControl, type InvoiceControl } from './invoices.js';
 import { createLifecycleControl, type LifecycleControl } from './lifecycle.js';
 import { createMappingControl, type MappingControl } from './mappings.js';
 import { createOrderControl, type OrderControl } from './orders.js';
 import { createSettingsControl, type SettingsControl } from './settings.js';
 import { createSyncErrorControl, type SyncErrorControl } from './sync-errors.js';
 import { createWebhookControl, type WebhookControl } from './webhooks.js';
+import { createPaymentsControl, type PaymentsControl } from './payments.js';
 
 export interface Control {
   client: Client;
@@ -29,6 +31,8 @@ export interface Control {
   mappings: MappingControl;
   syncErrors: SyncErrorControl;
   webhooks: WebhookControl;
+  invoices: InvoiceControl;
+  payments: PaymentsControl;
 }
 
 /** `ledgerFor` may be a late binding: the ledgers are built after this (the Online client needs the lifecycle control). */
@@ -42,13 +46,16 @@ export function createControl(client: Client, config: Config, repos: Repositorie
   });
   const orders = createOrderControl({ client, taskQueue, repos, pausedWorkCheckSeconds: config.lifecycle.pausedWorkCheckSeconds });
   const billingRuns = createBillingRunControl({ client, taskQueue, repos });
+  const payments = createPaymentsControl({ client, taskQueue, repos, feedIntervalSeconds: config.intuit.changeFeedIntervalSeconds });
   return {
     client,
     lifecycle,
     orders,
     billingRuns,
+    invoices: createInvoiceControl({ client, taskQueue, repos, payments }),
+    payments,
     billingConfig: createBillingConfigControl({ client, taskQueue, repos }),
-    connections: createConnectionControl({ client, repos, oauth, lifecycle }),
+    connections: createConnectionControl({ client, repos, oauth, lifecycle, payments }),
     desktop: createDesktopControl({ repos, listPageSize: config.qbd.listPageSize }),
     settings: createSettingsControl({ repos }),
     mappings: createMappingControl({ repos, ledgerFor }),

@@ -44,3 +44,18 @@ export const billingSearchAttributes = (tenantId: string, connectionId: string, 
   { key: DocumentKind, value: 'billing' },
   ...(periodStart ? [{ key: ExternalId, value: periodStart }] : []),
 ];
+
+/** What operators filter an invoice copy by. */
+export const invoiceSearchAttributes = (ids: { tenantId: string; connectionId: string; invoiceId: string }): Attributes => [
+  { key: TenantId, value: ids.tenantId },
+  { key: ConnectionId, value: ids.connectionId },
+  { key: DocumentKind, value: 'invoice' },
+  { key: ExternalId, value: ids.invoiceId },
+];
+
+/** Payments back: the sync of recorded Intuit events and the change feed. */
+export const paymentsSearchAttributes = (tenantId: string, connectionId: string): Attributes => [
+  { key: TenantId, value: tenantId },
+  { key: ConnectionId, value: connectionId },
+  { key: DocumentKind, value: 'payment' },
+];

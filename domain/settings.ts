@@ -1,4 +1,5 @@
-// Per-connection settings: who may send, which documents, how items are matched, default accounts, tax.
+// Per-connection settings: who may send, which documents, how items are matched, default accounts, tax, and what
+// copied invoices use (the income account of new service items, the tax code outside the US).
 import { Type, type Static } from 'typebox';
 
 const QuickBooksId = Type.String({ minLength: 1, maxLength: 64, description: 'A QuickBooks object id' });
@@ -31,6 +32,10 @@ export const SettingsSchema = Type.Object({
     Type.Object({ mode: Type.Literal('quickbooks') }, { additionalProperties: false }),
     Type.Object({ mode: Type.Literal('orderTotal'), itemId: QuickBooksId }, { additionalProperties: false }),
   ], { description: 'QuickBooks\' own default tax, or the order\'s total tax as one line with the chosen item' }),
+  invoices: Type.Optional(Type.Object({
+    incomeAccount: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The income account of Service items created for new service types (pick one from GET …/quickbooks/accounts)' })),
+    taxCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks\' automated sales tax' })),
+  }, { additionalProperties: false, description: 'Invoices copied from a help desk or project tool' })),
 }, { additionalProperties: false });
 
 export type Settings = Static<typeof SettingsSchema>;

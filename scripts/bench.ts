@@ -1,5 +1,7 @@
-// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, qbd-offline, billing.
+// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, qbd-offline,
+// billing, payments.
 import { runBillingBench } from './bench/billing.js';
+import { runPaymentsBench } from './bench/payments.js';
 import { runQbdDrainBench } from './bench/qbd-drain.js';
 import { runQbdOfflineBench } from './bench/qbd-offline.js';
 import { runManyRealmsBench, runOneRealmBench } from './bench/qbo.js';
@@ -14,6 +16,7 @@ const parts: Record<string, () => Promise<void>> = {
   qbd: () => runQbdDrainBench(),
   'qbd-offline': () => runQbdOfflineBench(),
   billing: () => runBillingBench(),
+  payments: () => runPaymentsBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -117,7 +117,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     let sandbox: Stack['sandbox'];
     if (!env.INTUIT_CLIENT_ID) {
-      const server = createQboSandbox({ autoApprove: true, ...options.sandbox, logger: false });
+      // The sandbox notifies the API as Intuit would, signed with a verifier token both sides know.
+      env.INTUIT_WEBHOOK_VERIFIER_TOKEN ||= randomBytes(18).toString('base64url');
+      const webhooks = {
+        ...options.sandbox?.webhooks,
+        endpoint: options.sandbox?.webhooks?.endpoint ?? { url: `http://127.0.0.1:${env.PORT}/v1/intuit/webhooks`, verifierToken: env.INTUIT_WEBHOOK_VERIFIER_TOKEN },
+      };
+      const server = createQboSandbox({ autoApprove: true, ...options.sandbox, webhooks, logger: false });
       const url = await server.listen({ port: options.ports?.sandbox ?? 4100, host: '127.0.0.1' });
       stops.push(() => server.close());
       sandbox = { server, url };

@@ -4,3 +4,5 @@ export { billingSync } from './billing-sync.js';
 export { connectionLifecycle } from './connection-lifecycle.js';
 export { deliverWebhook } from './deliver-webhook.js';
 export { sendOrder } from './send-order.js';
+export { copyInvoice } from './copy-invoice.js';
+export { paymentsFeed, paymentsSync } from './payments-sync.js';

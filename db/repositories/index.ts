@@ -8,6 +8,9 @@ import { createConsoleSessionsRepository } from './console/sessions.js';
 import { createConsoleSettingsRepository } from './console/settings.js';
 import { createConnectionsRepository } from './core/connections.js';
 import { createDocumentsRepository } from './core/documents.js';
+import { createPaymentApplicationsRepository } from './invoices/applications.js';
+import { createInvoiceCopiesRepository } from './invoices/copies.js';
+import { createIntuitEventsRepository } from './invoices/events.js';
 import { createMappingsRepository } from './core/mappings.js';
 import { createOAuthStatesRepository } from './core/oauth-states.js';
 import { createQbdConnectionsRepository } from './desktop/connections.js';
@@ -40,6 +43,9 @@ export function createRepositories(db: Database, box: SecretBox) {
     consoleSessions: createConsoleSessionsRepository(db),
     consoleSettings: createConsoleSettingsRepository(db),
     consoleActivity: createConsoleActivityRepository(db),
+    invoiceCopies: createInvoiceCopiesRepository(db),
+    paymentApplications: createPaymentApplicationsRepository(db),
+    intuitEvents: createIntuitEventsRepository(db),
     /** Runs several repository writes atomically: pass the executor to each. */
     transaction: <T>(work: (tx: Executor) => Promise<T>): Promise<T> => db.transaction(work),
   };

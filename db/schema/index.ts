@@ -3,3 +3,4 @@ export * from './core.js';
 export * from './desktop.js';
 export * from './billing.js';
 export * from './console.js';
+export * from './invoices.js';

@@ -8,6 +8,7 @@ import { createQbdLedger } from './ledger.js';
 import { createDesktopOperations, type DesktopOperations } from './operations.js';
 
 export { createQbdConnection, issueWebConnectorPassword, qwcFile, qwcPath, type WebConnectorCredentials } from './connections.js';
+export { DESKTOP_CANNOT_SEND } from './invoices.js';
 export { startListImport } from './web-connector/list-import.js';
 export { createQbwcService, SERVER_VERSION, type QbwcService } from './web-connector/service.js';
 export { isOpenTicket } from './web-connector/tickets.js';

@@ -4,6 +4,7 @@
 // 3180, …) is a LedgerRejection carrying QuickBooks' own words.
 import type { Ledger } from '../ledger/index.js';
 import { createQbdBillingLedger } from './billing.js';
+import { createQbdInvoiceLedger } from './invoices.js';
 import { desktopAccess, type QbdLedgerDeps } from './company.js';
 import { createQbdLookupLedger } from './lookups.js';
 import { createQbdOrderLedger } from './orders.js';
@@ -16,6 +17,7 @@ export function createQbdLedger(deps: QbdLedgerDeps): Ledger {
     ...createQbdOrderLedger(company),
     ...createQbdBillingLedger(company),
     ...createQbdLookupLedger(company),
+    ...createQbdInvoiceLedger(),
     operationAttempt: () => deps.exchange.attempt(deps.connectionId),
   };
 }

@@ -20,6 +20,8 @@ export interface QboRequest {
   body?: unknown;
   /** Intuit's idempotency key for writes (≤ 50 characters). */
   requestId?: string;
+  /** For a POST without a JSON body (invoice send: application/octet-stream). */
+  contentType?: string;
 }
 
 export interface QboClientOptions {
@@ -53,7 +55,7 @@ export function createQboClient(options: QboClientOptions) {
         headers: {
           Authorization: `Bearer ${token}`,
           Accept: 'application/json',
-          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(request.body === undefined ? (request.contentType ? { 'Content-Type': request.contentType } : {}) : { 'Content-Type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(timeoutMs),

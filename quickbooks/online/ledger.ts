@@ -3,6 +3,7 @@ import type { Ledger } from '../ledger/index.js';
 import { createQboBillingLedger } from './billing.js';
 import type { CompanyClient } from './client.js';
 import { companyAccess } from './company.js';
+import { createQboInvoiceLedger } from './invoices.js';
 import { createQboLookupLedger } from './lookups.js';
 import { createQboOrderLedger } from './orders.js';
 
@@ -12,6 +13,7 @@ export function createQboLedger(client: CompanyClient): Ledger {
     ...createQboOrderLedger(company),
     ...createQboBillingLedger(company),
     ...createQboLookupLedger(company),
+    ...createQboInvoiceLedger(company),
     // Online answers every request at once: nothing is journaled, every earlier pending marker is uncertain
     operationAttempt: async () => undefined,
   };

@@ -562,6 +562,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{id}/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where an invoice stands: each step, its QuickBooks id and number, when and to whom it was sent, balance and payments */
+        get: operations["getInvoice"];
+        /**
+         * Copy an invoice to QuickBooks (again after edits: the same QuickBooks invoice is updated)
+         * @description Money is a decimal string. The customer is matched by exact display name (a customer mapping overrides), each service type by exact item name (created as a Service item with the connection's income account when missing). Idempotent: the same content changes nothing; a higher revision updates in place; a lower one than already copied is refused.
+         */
+        put: operations["copyInvoice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/invoices/{invoiceId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy (or re-copy) the invoice, then have QuickBooks e-mail it to its billing address
+         * @description QuickBooks' own template, styling and online payment options apply. Sent once per requestId, however often the request is retried. Without a billing e-mail on the invoice it is copied only, and the answer says why. QuickBooks Desktop cannot send (422).
+         */
+        post: operations["sendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/payments/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read QuickBooks' change feed now (it also runs on a schedule) for payments webhooks may have missed */
+        post: operations["syncPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oauth/callback": {
         parameters: {
             query?: never;
@@ -573,6 +631,26 @@ export interface paths {
         get: operations["completeAuthorization"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/intuit/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Where Intuit sends QuickBooks Online change notifications (configure it on the app's Webhooks page; not called by apps)
+         * @description Header `intuit-signature`: base64 HMAC-SHA256 of the raw body with the app's verifier token. Legacy (`eventNotifications`) and CloudEvents payloads, several realms per delivery. 401 for a bad signature, 403 when no connection has any of the realms, both without detail.
+         */
+        post: operations["receiveIntuitWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1522,6 +1600,13 @@ export interface operations {
                             /** @description A QuickBooks object id */
                             itemId: string;
                         };
+                        /** @description Invoices copied from a help desk or project tool */
+                        invoices?: {
+                            /** @description The income account of Service items created for new service types (pick one from GET …/quickbooks/accounts) */
+                            incomeAccount?: string;
+                            /** @description Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks' automated sales tax */
+                            taxCode?: string;
+                        };
                     };
                 };
             };
@@ -1598,6 +1683,13 @@ export interface operations {
                         /** @description A QuickBooks object id */
                         itemId: string;
                     };
+                    /** @description Invoices copied from a help desk or project tool */
+                    invoices?: {
+                        /** @description The income account of Service items created for new service types (pick one from GET …/quickbooks/accounts) */
+                        incomeAccount?: string;
+                        /** @description Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks' automated sales tax */
+                        taxCode?: string;
+                    };
                 };
             };
         };
@@ -1649,6 +1741,13 @@ export interface operations {
                             mode: "orderTotal";
                             /** @description A QuickBooks object id */
                             itemId: string;
+                        };
+                        /** @description Invoices copied from a help desk or project tool */
+                        invoices?: {
+                            /** @description The income account of Service items created for new service types (pick one from GET …/quickbooks/accounts) */
+                            incomeAccount?: string;
+                            /** @description Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks' automated sales tax */
+                            taxCode?: string;
                         };
                     };
                 };
@@ -2285,7 +2384,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uri */
                     url: string;
-                    events: ("connection.expiring" | "connection.needs_reauth" | "connection.restored" | "document.posted" | "document.failed")[];
+                    events: ("connection.expiring" | "connection.needs_reauth" | "connection.restored" | "document.posted" | "document.failed" | "invoice.paid" | "invoice.partially_paid" | "invoice.payment_reversed")[];
                 };
             };
         };
@@ -3578,6 +3677,375 @@ export interface operations {
             };
         };
     };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The upstream invoice id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoiceId: string;
+                        workflowId: string;
+                        /** @description Temporal run status of the copy: RUNNING, COMPLETED, … */
+                        run: string | null;
+                        revision: number;
+                        /** @description running, copied, sent, held (a person must decide) or failed */
+                        outcome: string;
+                        steps: {
+                            step: string;
+                            state: string;
+                            quickbooksId?: string;
+                            action?: string;
+                            detail?: string;
+                            error?: string;
+                        }[];
+                        error?: string;
+                        copied: {
+                            quickbooksId: string;
+                            number: string | null;
+                            revision: number;
+                            at: string;
+                        } | null;
+                        sent: {
+                            at: string;
+                            to: string;
+                        } | null;
+                        total: string | null;
+                        balance: string | null;
+                        paid: string | null;
+                        /** @description not_copied, open, partially_paid or paid */
+                        status: string;
+                        payments: {
+                            /** @description The QuickBooks payment */
+                            paymentId: string;
+                            quickbooksInvoiceId: string;
+                            /** @description What it applies to this invoice now (0.00 once taken back) */
+                            amount: string;
+                            date: string | null;
+                            /** @description applied, voided, deleted or changed */
+                            state: string;
+                        }[];
+                        temporalUiUrl?: string;
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    copyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The upstream invoice id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision?: number;
+                    number?: string;
+                    customer: {
+                        externalId: string;
+                        name: string;
+                        /** Format: email */
+                        email?: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dueDate?: string;
+                    terms?: string;
+                    memo?: string;
+                    billingEmails?: string[];
+                    lines: {
+                        description: string;
+                        /** @description e.g. "100" or "2.30" */
+                        quantity: string;
+                        /** @description e.g. "100" or "2.30" */
+                        rate: string;
+                        serviceType: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workflowId: string;
+                        revision: number;
+                        statusUrl: string;
+                        temporalUiUrl?: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The upstream invoice id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Sent at most once per id, however often this request is retried (default: one send per revision) */
+                    requestId?: string;
+                    invoice?: {
+                        revision?: number;
+                        number?: string;
+                        customer: {
+                            externalId: string;
+                            name: string;
+                            /** Format: email */
+                            email?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dueDate?: string;
+                        terms?: string;
+                        memo?: string;
+                        billingEmails?: string[];
+                        lines: {
+                            description: string;
+                            /** @description e.g. "100" or "2.30" */
+                            quantity: string;
+                            /** @description e.g. "100" or "2.30" */
+                            rate: string;
+                            serviceType: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workflowId: string;
+                        revision: number;
+                        statusUrl: string;
+                        temporalUiUrl?: string;
+                        requestId: string;
+                        /** @description false: the invoice is copied but not sent (see reason) */
+                        sending: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but QuickBooks or a business rule refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    syncPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scheduleId: string;
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but QuickBooks or a business rule refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     completeAuthorization: {
         parameters: {
             query: {
@@ -3622,6 +4090,65 @@ export interface operations {
             };
             /** @description QuickBooks could not be reached or refused the call. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveIntuitWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        received: number;
+                        recorded: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import billingRoutes from './billing/index.js';
 import connectionRoutes from './connections/index.js';
 import consoleLinkRoutes from './console.js';
 import desktopRoutes from './desktop/index.js';
+import invoiceRoutes from './invoices/index.js';
 import mappingRoutes from './mappings/index.js';
 import currentTenantRoutes from './me.js';
 import orderRoutes from './orders/index.js';
@@ -26,7 +27,7 @@ export default async function tenantScope(scope: FastifyInstance) {
     request.connection = (await scope.deps.repos.connections.findForTenant(request.tenant!.id, id)) ?? null;
     if (!request.connection) throw notFound(`No connection ${id} for this tenant`);
   });
-  for (const routes of [currentTenantRoutes, consoleLinkRoutes, connectionRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, desktopRoutes, billingRoutes]) {
+  for (const routes of [currentTenantRoutes, consoleLinkRoutes, connectionRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, desktopRoutes, billingRoutes, invoiceRoutes]) {
     await scope.register(routes);
   }
 }

@@ -1,4 +1,5 @@
-// Accounting API bodies: what orders and billing write, and what is read back.
+// Accounting API bodies: what orders, billing and invoice copy write, and what is read back.
 export * from './billing.js';
 export * from './common.js';
+export * from './invoices.js';
 export * from './orders.js';

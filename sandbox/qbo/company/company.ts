@@ -11,6 +11,8 @@ export interface CompanySettings {
   purchaseOrders: boolean;
   /** Default sales tax rate in percent ("8.25"), or null when the company has no sales tax set up. */
   salesTaxRate: string | null;
+  /** CompanyInfo.Country: "US", or another country (Intuit's non-US tax model: a tax code on every line). */
+  country: string;
 }
 
 export interface RealmStats {

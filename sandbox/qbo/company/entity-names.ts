@@ -11,6 +11,7 @@ export const ENTITY_NAMES = [
   'Preferences',
   'PurchaseOrder',
   'TaxCode',
+  'Term',
   'TimeActivity',
   'Vendor',
 ] as const;

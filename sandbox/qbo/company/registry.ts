@@ -12,6 +12,8 @@ export interface CompanyOptions {
   purchaseOrders?: boolean;
   /** Default sales tax rate in percent, e.g. "8.25"; absent means no sales tax. */
   salesTaxRate?: string | number | null;
+  /** CompanyInfo.Country (default "US"), e.g. "CA" or "GB" for a company on Intuit's non-US tax model. */
+  country?: string;
   /** Pick the realm id (tests); otherwise a 16-digit id like Intuit's sandbox companies. */
   realmId?: string;
 }
@@ -38,6 +40,7 @@ export class CompanyRegistry {
       name: options.name ?? `Sandbox Company ${this.companies.size + 1}`,
       purchaseOrders: options.purchaseOrders ?? true,
       salesTaxRate: normalizeRate(options.salesTaxRate),
+      country: options.country ?? 'US',
     };
     const company = new Company(realmId, this.clock.now(), settings, () => this.clock.now());
     seedCompany(company, this.clock.now());

@@ -1,5 +1,6 @@
 // A new company as QuickBooks Online creates it for a US business: chart of accounts, the US
-// pseudo tax codes TAX and NON, CompanyInfo, Preferences, and the two default service items.
+// pseudo tax codes TAX and NON, the default payment terms, CompanyInfo (its Country as configured), Preferences,
+// and the two default service items.
 import { accountState } from '../entities/accounts.js';
 import { refTo, stamp, type WriteContext } from '../entities/common.js';
 import { initialPreferences, PREFERENCES_ID } from '../entities/preferences.js';
@@ -33,6 +34,9 @@ const CHART: ReadonlyArray<[name: string, type: string, subType: string]> = [
   ['Interest Earned', 'Other Income', 'InterestEarned'],
 ];
 
+/** The payment terms a new QuickBooks Online company has. */
+const TERMS: ReadonlyArray<[name: string, dueDays: number]> = [['Due on receipt', 0], ['Net 15', 15], ['Net 30', 30], ['Net 60', 60]];
+
 function taxCode(code: 'TAX' | 'NON'): JsonObject {
   return { Name: code, Description: code === 'TAX' ? 'Taxable' : 'Non-Taxable', Active: true, Hidden: false, Taxable: code === 'TAX', TaxGroup: false };
 }
@@ -46,12 +50,15 @@ export function seedCompany(company: Company, now: number): void {
     accounts.set(name, account);
   }
   for (const code of ['TAX', 'NON'] as const) company.put('TaxCode', stamp(ctx, code, taxCode(code)));
+  for (const [name, days] of TERMS) {
+    company.put('Term', stamp(ctx, company.nextId('Term', false), { Name: name, Active: true, Type: 'STANDARD', DueDays: days, DiscountDays: 0, DiscountPercent: 0 }));
+  }
   company.put(
     'CompanyInfo',
     stamp(ctx, company.realmId, {
       CompanyName: company.settings.name,
       LegalName: company.settings.name,
-      Country: 'US',
+      Country: company.settings.country,
       CompanyStartDate: companyDate(now),
       FiscalYearStartMonth: 'January',
       SupportedLanguages: 'en',

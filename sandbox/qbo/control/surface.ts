@@ -19,7 +19,7 @@ export interface CompanySummary {
   realmId: string;
   name: string;
   createdAt: string;
-  settings: { purchaseOrders: boolean; salesTaxRate: string | null; timeTracking: boolean; workWeekStart: string };
+  settings: { purchaseOrders: boolean; salesTaxRate: string | null; country: string; timeTracking: boolean; workWeekStart: string };
   customerTaxRates: Record<string, string>;
   counts: Record<string, number>;
   stats: Company['stats'];
@@ -58,6 +58,7 @@ function summarize(state: SandboxState, company: Company): CompanySummary {
     settings: {
       purchaseOrders: company.settings.purchaseOrders,
       salesTaxRate: company.settings.salesTaxRate,
+      country: company.settings.country,
       timeTracking: timeTrackingPrefs(company).UseServices !== false,
       workWeekStart: String(timeTrackingPrefs(company).WorkWeekStartDate ?? 'Monday'),
     },
@@ -118,6 +119,7 @@ export function createControl(state: SandboxState) {
           name: patch.name ?? found.settings.name,
           purchaseOrders: patch.purchaseOrders ?? found.settings.purchaseOrders,
           salesTaxRate: patch.salesTaxRate === undefined ? found.settings.salesTaxRate : normalizeRate(patch.salesTaxRate),
+          country: found.settings.country,
         };
         try {
           const changes = preferenceChanges(found, patch);

@@ -1,4 +1,4 @@
-// Account (chart of accounts), TaxCode and CompanyInfo. TaxCode and CompanyInfo are read-only.
+// Account (chart of accounts), TaxCode, Term and CompanyInfo. TaxCode, Term and CompanyInfo are read-only.
 import { fault } from '../faults.js';
 import type { JsonObject } from '../json.js';
 import { bool, checkName, omit, text, USD } from './common.js';
@@ -64,12 +64,12 @@ export const accountDef: EntityDef = {
   },
 };
 
-function readOnly(name: 'TaxCode' | 'CompanyInfo'): EntityDef {
+function readOnly(name: 'TaxCode' | 'Term' | 'CompanyInfo'): EntityDef {
   return {
     name,
     transaction: false,
     readOnly: true,
-    hidesInactive: name === 'TaxCode',
+    hidesInactive: name !== 'CompanyInfo',
     build() {
       throw fault.unsupported(`Create/Update for ${name}`);
     },
@@ -78,3 +78,5 @@ function readOnly(name: 'TaxCode' | 'CompanyInfo'): EntityDef {
 
 export const taxCodeDef = readOnly('TaxCode');
 export const companyInfoDef = readOnly('CompanyInfo');
+/** Payment terms (SalesTermRef): the seeded ones; the sandbox does not create terms. */
+export const termDef = readOnly('Term');

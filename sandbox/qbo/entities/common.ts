@@ -91,6 +91,7 @@ const NAME_FIELD: Partial<Record<EntityName, string>> = {
   Item: 'Name',
   Account: 'Name',
   TaxCode: 'Name',
+  Term: 'Name',
 };
 
 export function refTo(object: JsonObject, entity: EntityName): JsonObject {

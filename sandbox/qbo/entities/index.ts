@@ -1,6 +1,6 @@
 // Every entity the sandbox serves, by name and by URL path segment (case-insensitive, as Intuit).
 import type { EntityName } from '../company/company.js';
-import { accountDef, companyInfoDef, taxCodeDef } from './accounts.js';
+import { accountDef, companyInfoDef, taxCodeDef, termDef } from './accounts.js';
 import { invoiceDef } from './invoice.js';
 import { itemDef } from './item.js';
 import { customerDef, employeeDef, vendorDef } from './names.js';
@@ -22,6 +22,7 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
   Preferences: preferencesDef,
   PurchaseOrder: purchaseOrderDef,
   TaxCode: taxCodeDef,
+  Term: termDef,
   TimeActivity: timeActivityDef,
   Vendor: vendorDef,
 };

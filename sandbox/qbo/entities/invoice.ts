@@ -11,7 +11,7 @@ import { salesLines } from './lines.js';
 import type { EntityDef } from './types.js';
 
 const EMAIL_STATUSES = ['NotSet', 'NeedToSend', 'EmailSent'];
-const COMPUTED = ['CustomerRef', 'Line', 'TxnTaxDetail', 'TotalAmt', 'Balance', 'HomeBalance', 'HomeTotalAmt', 'LinkedTxn', 'DocNumber', 'TxnDate', 'DueDate', 'EmailStatus', 'CurrencyRef', 'Deposit', 'ApplyTaxAfterDiscount'];
+const COMPUTED = ['CustomerRef', 'SalesTermRef', 'Line', 'TxnTaxDetail', 'TotalAmt', 'Balance', 'HomeBalance', 'HomeTotalAmt', 'LinkedTxn', 'DocNumber', 'TxnDate', 'DueDate', 'EmailStatus', 'CurrencyRef', 'Deposit', 'ApplyTaxAfterDiscount'];
 
 /** The customer's own rate, else the company default, else none (tax 0). */
 export function salesTaxRate(company: Company, customerId: string): Decimal | null {
@@ -55,11 +55,15 @@ function buildInvoice(ctx: WriteContext, input: JsonObject, previous?: JsonObjec
     if (input.CustomerMemo.value.length > 1000) throw fault.stringLength('CustomerMemo', 1000, input.CustomerMemo.value.length);
   }
   const txnDate = date(input, 'TxnDate') ?? previousText(previous, 'TxnDate') ?? companyDate(ctx.now);
+  // A payment term sets the due date when none is given, as in QuickBooks.
+  const term = resolveRef(ctx, input, 'SalesTermRef', 'Term', false);
+  const termDays = term && typeof term.target.DueDays === 'number' ? term.target.DueDays : 30;
   return {
     ...omit(input, COMPUTED),
+    ...(term ? { SalesTermRef: term.ref } : {}),
     DocNumber: text(input, 'DocNumber', 21) ?? previousText(previous, 'DocNumber') ?? ctx.company.nextDocNumber('Invoice'),
     TxnDate: txnDate,
-    DueDate: date(input, 'DueDate') ?? addDays(txnDate, 30),
+    DueDate: date(input, 'DueDate') ?? addDays(txnDate, termDays),
     CurrencyRef: USD,
     Line: lines,
     TxnTaxDetail: taxDetail(tax, taxable, rate),
