@@ -17,6 +17,8 @@ const TAGS = [
   { name: 'quickbooks desktop', description: 'The Web Connector side of a Desktop connection: the .QWC file, its password, its queue and imported lists.' },
   { name: 'billing', description: 'Monthly billing of subscriptions: configuration and schedules, offer and organization mappings, subscription changes, runs.' },
   { name: 'web connector', description: 'The SOAP 1.1 endpoint the QuickBooks Web Connector calls (not for upstream apps).' },
+  { name: 'invoices', description: 'Invoices from a help desk or project tool copied into QuickBooks Online, sent by QuickBooks, and their payments.' },
+  { name: 'intuit', description: 'Intuit\'s webhook notifications (signed by Intuit; not for upstream apps).' },
   { name: 'console', description: 'Single-use links to the hosted console, for a tenant\'s admin (or an operator) sent by the upstream app.' },
 ];
 
