@@ -33,7 +33,8 @@ export const quickBooksCall = {
  * retried: the next run looks in QuickBooks before sending a write again.
  */
 export const desktopStep = {
-  startToCloseTimeout: '2 minutes',
+  // short, so a step whose worker died is run again soon (it only reads and writes PostgreSQL)
+  startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,

@@ -72,8 +72,8 @@ export function createQbwcService(deps: QbwcServiceDeps) {
   const wakeBlocked = async (connectionId: string) => {
     const room = config.maxQueuedPerConnection - (await queue.queuedCount(connectionId));
     if (room <= 0) return;
-    // an operation queues a few requests at a time: wake about as many as the room can take
-    const blocked = await repos.qbdOperations.oldestBlocked(connectionId, Math.ceil(room / 2));
+    // each woken operation takes its turn at the cap again, so waking as many as there is room for never overfills it
+    const blocked = await repos.qbdOperations.oldestBlocked(connectionId, room);
     await deps.wake(blocked.map((op) => ({ workflowId: op.workflowId, owner: operationOwner(op) })));
   };
 
