@@ -1,5 +1,5 @@
 // Timeouts and retries, named by the kind of work (STYLE.md §4).
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 const nonRetryableErrorTypes = ['QuickBooksRejected', 'NeedsReauthorization', 'NotConnected'];
 
@@ -72,3 +72,22 @@ export const revokeAtIntuit = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
 } as const satisfies ActivityOptions;
+
+// ── Local: an order's steps run as local activities, in the worker that runs the workflow, with no round trip
+// through the Temporal server per step (each leaves one marker in the history). A worker that dies mid-step is
+// noticed by the workflow task's timeout and the step runs again elsewhere: every step is idempotent.
+
+/** A database step of an order. */
+export const localDatabaseStep = databaseStep satisfies LocalActivityOptions;
+
+/** A QuickBooks Online step of an order: retried as a QuickBooks call is (pacing waits are in-process). */
+export const localQuickBooksCall = {
+  startToCloseTimeout: '5 minutes',
+  retry: quickBooksCall.retry,
+} as const satisfies LocalActivityOptions;
+
+/** A QuickBooks Desktop step of an order (short: it never waits for the Web Connector itself). */
+export const localDesktopStep = desktopStep satisfies LocalActivityOptions;
+
+/** Recording an order's events (each delivery is then its own workflow). */
+export const localNotificationStep = notificationStep satisfies LocalActivityOptions;

@@ -3,7 +3,7 @@ import {
   condition,
   defineQuery,
   defineSignal,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -13,7 +13,7 @@ import { buildInvoiceDraft, buildPaymentDrafts, buildPurchaseDraft, type Resolve
 import { formatCents } from '../domain/money.js';
 import type { Order } from '../domain/order.js';
 import { ledgerSteps, type LedgerSteps } from './ledger-steps.js';
-import { databaseStep, desktopStep, notificationStep, quickBooksCall } from './presets.js';
+import { localDatabaseStep, localDesktopStep, localNotificationStep, localQuickBooksCall } from './presets.js';
 import { failureCode, failureType, plainMessage } from './failures.js';
 import { Outcome } from '../control/search-attributes.js';
 import { connectionRestored } from './signals.js';
@@ -55,10 +55,11 @@ export interface OrderStatus {
 export const submitOrder = defineSignal<[OrderSubmission]>('submitOrder');
 export const orderStatus = defineQuery<OrderStatus>('orderStatus');
 
-const db = proxyActivities<Activities>(databaseStep);
-const qbOnline = proxyActivities<Activities>(quickBooksCall);
-const qbDesktop = proxyActivities<Activities>(desktopStep);
-const notify = proxyActivities<Activities>(notificationStep);
+// local activities: the steps run in this worker, without a round trip through the Temporal server each (presets.ts)
+const db = proxyLocalActivities<Activities>(localDatabaseStep);
+const qbOnline = proxyLocalActivities<Activities>(localQuickBooksCall);
+const qbDesktop = proxyLocalActivities<Activities>(localDesktopStep);
+const notify = proxyLocalActivities<Activities>(localNotificationStep);
 
 /** Sends an order to QuickBooks, then any newer revision that arrived meanwhile; returns what each step did. */
 export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {

@@ -1,6 +1,6 @@
 // HTTP client for the QuickBooks Online Accounting API v3: auth, pacing, minorversion, requestid, faults.
 import { createHash } from 'node:crypto';
-import { asyncLocalStorage } from '@temporalio/activity';
+import { reportProgress } from './progress.js';
 import type { Pacer } from './pacing.js';
 import type { TokenSource } from './tokens.js';
 import { QuickBooksFault, QuickBooksUnavailable } from '../errors.js';
@@ -48,7 +48,7 @@ export function createQboClient(options: QboClientOptions) {
     if (request.requestId) url.searchParams.set('requestid', requestIdFor(request.requestId));
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     await options.pacer.acquire(realmId);
-    asyncLocalStorage.getStore()?.heartbeat(); // each call is progress; a dead worker is noticed quickly
+    reportProgress(); // each call is progress; a dead worker is noticed quickly
     try {
       return await doFetch(url, {
         method: request.method,

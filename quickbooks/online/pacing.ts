@@ -1,6 +1,6 @@
 // Paces QuickBooks Online requests per realm below Intuit's limits, across every process, with one row per
 // realm in PostgreSQL (GCRA: each caller books the next free slot, then waits for it).
-import { asyncLocalStorage } from '@temporalio/activity';
+import { reportProgress } from './progress.js';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 
@@ -33,7 +33,7 @@ export function createPacer(db: Database, requestsPerMinute: number): Pacer {
         for (let waitMs = slotAt - Date.now(); waitMs > 0; waitMs = slotAt - Date.now()) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 10_000)));
           // A long wait for our turn is progress, not a hang: tell Temporal (when called from an activity).
-          asyncLocalStorage.getStore()?.heartbeat();
+          reportProgress();
         }
         // A busy process can wake late; sending now would bunch with the next callers' slots and break Intuit's
         // per-second limit, so a caller that missed its slot takes a new one.

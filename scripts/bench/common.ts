@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { freePort, startStack, type Stack } from '../stack.js';
+import { spawnApiProcess } from '../api-process.js';
 import { spawnWorkerProcess } from '../worker-process.js';
+import { descendantsNamed, treeOf, type CpuGroups } from './cpu.js';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -14,12 +16,15 @@ export interface BenchContext {
   stack: Stack;
   key: string;
   worker: ChildProcess;
+  /** The API the bench talks to, in a process of its own (the bench's own process holds the sandbox). */
+  apiProcess: ChildProcess;
+  apiUrl: string;
   temporal: Client;
   close(): Promise<void>;
 }
 
-export async function api(stack: Stack, method: string, path: string, key: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
+export async function api(ctx: Pick<BenchContext, 'apiUrl'>, method: string, path: string, key: string, body?: unknown): Promise<Json> {
+  const response = await fetch(`${ctx.apiUrl}${path}`, {
     method,
     headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -39,17 +44,20 @@ export async function setUp(env: Record<string, string> = {}): Promise<BenchCont
     worker: false,
   });
   const worker = spawnWorkerProcess(stack.env);
-  const tenant = await fetch(`${stack.apiUrl}/v1/tenants`, {
+  const { process: apiProcess, url: apiUrl } = await spawnApiProcess(stack.env, await freePort());
+  const tenant = await fetch(`${apiUrl}/v1/tenants`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${stack.operatorToken}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'Bench tenant' }),
   }).then((r) => r.json() as Promise<Json>);
   const connection = await Connection.connect({ address: stack.config.temporal.address });
   return {
-    stack, key: tenant.apiKey, worker, temporal: new Client({ connection }),
+    stack, key: tenant.apiKey, worker, apiProcess, apiUrl, temporal: new Client({ connection }),
     async close() {
-      worker.kill('SIGTERM');
-      await new Promise((resolve) => worker.once('exit', resolve));
+      for (const child of [worker, apiProcess]) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
       await connection.close();
       await stack.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -58,11 +66,11 @@ export async function setUp(env: Record<string, string> = {}): Promise<BenchCont
 }
 
 export async function connect(ctx: BenchContext): Promise<{ connectionId: string; realmId: string }> {
-  const created = await api(ctx.stack, 'POST', '/v1/connections', ctx.key, { type: 'qbo' });
+  const created = await api(ctx, 'POST', '/v1/connections', ctx.key, { type: 'qbo' });
   const consent = await fetch(created.authorizeUrl, { redirect: 'manual' });
   const landed = await fetch(consent.headers.get('location')!);
   if (!landed.ok) throw new Error(`OAuth callback failed: ${landed.status}`);
-  const connection = await api(ctx.stack, 'GET', `/v1/connections/${created.connection.id}`, ctx.key);
+  const connection = await api(ctx, 'GET', `/v1/connections/${created.connection.id}`, ctx.key);
   return { connectionId: connection.id, realmId: connection.realmId };
 }
 
@@ -93,7 +101,7 @@ export interface Sent {
 
 export async function send(ctx: BenchContext, connectionId: string, body: Json): Promise<Sent> {
   const acceptedAt = Date.now();
-  const accepted = await api(ctx.stack, 'POST', `/v1/connections/${connectionId}/orders`, ctx.key, body);
+  const accepted = await api(ctx, 'POST', `/v1/connections/${connectionId}/orders`, ctx.key, body);
   return { workflowId: accepted.workflowId, acceptedAt };
 }
 
@@ -127,3 +135,13 @@ export async function peakRss(pid: number | undefined): Promise<string> {
   return peak ? `${Math.round(Number(peak) / 1024)} MiB` : 'n/a';
 }
 
+
+/** The stack's processes by group: ours (worker, API) and what they stand on (Temporal, PostgreSQL). */
+export function cpuGroups(ctx: BenchContext): CpuGroups {
+  return {
+    worker: () => treeOf(ctx.worker.pid!),
+    api: () => treeOf(ctx.apiProcess.pid!),
+    temporal: () => descendantsNamed(/^temporal/),
+    postgres: () => descendantsNamed(/^postgres/),
+  };
+}

@@ -35,7 +35,7 @@ export async function runQbdOfflineBench(): Promise<void> {
     const alone = await onlineRun(ctx, realms, 'ALONE');
 
     const desktops: DesktopConnection[] = [];
-    for (let i = 0; i < DESKTOPS; i++) desktops.push(await connectDesktop(ctx.stack.apiUrl, ctx.key, { name: `Office ${i}`, webConnector: { noOpDelayMs: 500 } }));
+    for (let i = 0; i < DESKTOPS; i++) desktops.push(await connectDesktop(ctx.apiUrl, ctx.key, { name: `Office ${i}`, webConnector: { noOpDelayMs: 500 } }));
     const waiting = async () => Number((await sql`select count(distinct workflow_id)::int as n from qbd_operations`)[0]!.n);
     for (const [i, desktop] of desktops.entries()) {
       await Promise.all(Array.from({ length: PER_DESKTOP }, (_, n) => send(ctx, desktop.connectionId, order(n, 20, `D${i}`))));

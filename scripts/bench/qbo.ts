@@ -1,7 +1,8 @@
 // QuickBooks Online benchmarks (figures, never assertions):
 //  (a) 200 orders to one realm under Intuit's limits: wall time against the minimum the limits allow.
 //  (b) 50 realms × 10 orders at a steady arrival rate: orders/second, accept → payment-applied latency, worker RSS.
-import { connect, finish, order, peakRss, percentile, realmStats, send, setUp, type Sent } from './common.js';
+import { connect, cpuGroups, finish, order, peakRss, percentile, realmStats, send, setUp, type Sent } from './common.js';
+import { measureCpu } from './cpu.js';
 
 /** (a) 200 orders to one realm. */
 export async function runOneRealmBench(orders = 200): Promise<void> {
@@ -28,25 +29,30 @@ export async function runOneRealmBench(orders = 200): Promise<void> {
 export async function runManyRealmsBench(realms: number, perRealm: number, arrivalsPerSecond: number): Promise<void> {
   const ctx = await setUp();
   try {
-    const connections = [];
+    const connections: { connectionId: string; realmId: string }[] = [];
     for (let i = 0; i < realms; i++) connections.push(await connect(ctx));
     const total = realms * perRealm;
-    const sends: Promise<Sent>[] = [];
     const started = Date.now();
-    for (let n = 0; n < total; n++) {
-      const due = started + (n * 1000) / arrivalsPerSecond;
-      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-      sends.push(send(ctx, connections[n % realms]!.connectionId, order(n, 3)));
-    }
-    const sent = await Promise.all(sends);
-    const finished = await Promise.all(sent.map((s) => finish(ctx, s)));
+    const { result: finished, seconds } = await measureCpu(cpuGroups(ctx), async () => {
+      const sends: Promise<Sent>[] = [];
+      for (let n = 0; n < total; n++) {
+        const due = started + (n * 1000) / arrivalsPerSecond;
+        if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+        sends.push(send(ctx, connections[n % realms]!.connectionId, order(n, 3)));
+      }
+      return Promise.all((await Promise.all(sends)).map((s) => finish(ctx, s)));
+    });
     const wallMs = Math.max(...finished.map((f) => f.closedAt)) - started;
     const latencies = finished.map((f) => f.latencyMs);
     let throttled = 0;
     for (const c of connections) throttled += (await realmStats(ctx, c.realmId)).throttled;
     console.log(`(b) ${realms} realms × ${perRealm} orders, offered at ${arrivalsPerSecond} orders/s`);
     console.log(`    ${(total / (wallMs / 1000)).toFixed(1)} orders/s; latency accept → payment applied p50 ${(percentile(latencies, 50) / 1000).toFixed(2)} s, p95 ${(percentile(latencies, 95) / 1000).toFixed(2)} s, max ${(Math.max(...latencies) / 1000).toFixed(2)} s`);
-    console.log(`    failed orders ${finished.filter((f) => f.outcome !== 'posted').length}; 429s ${throttled}; worker peak RSS ${await peakRss(ctx.worker.pid)}`);
+    console.log(`    failed orders ${finished.filter((f) => f.outcome !== 'posted').length}; 429s ${throttled}; peak RSS: worker ${await peakRss(ctx.worker.pid)}, API ${await peakRss(ctx.apiProcess.pid)}`);
+    const perOrder = (s: number) => `${((s * 1000) / total).toFixed(1)} ms`;
+    const ours = seconds.worker! + seconds.api!;
+    const all = ours + seconds.temporal! + seconds.postgres!;
+    console.log(`    CPU per order ${perOrder(all)} (user + system, OS accounting): ours ${perOrder(ours)} (worker ${perOrder(seconds.worker!)}, API ${perOrder(seconds.api!)}), Temporal dev server ${perOrder(seconds.temporal!)}, PostgreSQL ${perOrder(seconds.postgres!)}; the sandbox (Intuit's stand-in) and the bench itself are left out`);
   } finally {
     await ctx.close();
   }

@@ -1,0 +1,23 @@
+// Starts an API as a separate OS process (benchmarks measure its CPU and memory apart from the sandbox's).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** The API on `port`, configured like the rest of the stack; resolves once it answers /health. */
+export async function spawnApiProcess(env: Record<string, string | undefined>, port: number): Promise<{ process: ChildProcess; url: string }> {
+  const url = `http://localhost:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/server.ts')], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), PUBLIC_URL: url } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { process: child, url };
+    if (Date.now() > deadline) throw new Error('the API process did not answer /health within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
