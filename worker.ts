@@ -27,6 +27,7 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities({
       repos: services.repos,

@@ -79,6 +79,15 @@ export interface QbdConfig {
   wsdlPath: string;
 }
 
+/** The worker process (WORKER_* variables). */
+export interface WorkerConfig {
+  /**
+   * Workflows kept in memory between their tasks. Orders finish within a task or two, so a few hundred suffice;
+   * one evicted is replayed from its history when it wakes (more CPU, never a wrong result).
+   */
+  maxCachedWorkflows: number;
+}
+
 /** Outbound webhooks (WEBHOOKS_* variables). */
 export interface WebhooksConfig {
   /** Allow endpoints on private, loopback and link-local addresses (local development only). */
@@ -103,6 +112,7 @@ export interface Config {
   lifecycle: LifecycleConfig;
   mail: MailConfig;
   webhooks: WebhooksConfig;
+  worker: WorkerConfig;
 }
 
 /** The connection lifecycle workflow's timings (CONNECTION_* variables). */
@@ -216,6 +226,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     webhooks: {
       allowPrivateNetworks: read.boolean('WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
+    },
+    worker: {
+      maxCachedWorkflows: read.integer('WORKER_MAX_CACHED_WORKFLOWS', 250, 2, 100_000),
     },
   };
   if (env.SMTP_URL && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…');

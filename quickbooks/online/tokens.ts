@@ -25,15 +25,27 @@ export function createTokenSource(deps: { tokens: TokensRepository; refresher: T
   const usable = (token: { accessToken: string; accessExpiresAt: Date }, rejected?: string) =>
     token.accessToken !== rejected && token.accessExpiresAt.getTime() - now() > SAFETY_MS;
 
+  // The token read last, per connection: an access token stays valid until it expires even after a refresh, so
+  // calls reuse it until then (or until QuickBooks refuses it) instead of reading and opening it for every call.
+  const known = new Map<string, { accessToken: string; accessExpiresAt: Date }>();
+  const read = async (connectionId: string) => {
+    const token = await deps.tokens.read(connectionId);
+    if (!token) {
+      known.delete(connectionId);
+      throw new NotConnectedError(connectionId);
+    }
+    known.set(connectionId, token);
+    return token;
+  };
+
   return {
     async accessToken(connectionId, rejected) {
-      const current = await deps.tokens.read(connectionId);
-      if (!current) throw new NotConnectedError(connectionId);
+      const cached = known.get(connectionId);
+      if (cached && usable(cached, rejected)) return cached.accessToken;
+      const current = await read(connectionId);
       if (usable(current, rejected)) return current.accessToken;
       await deps.refresher.fresh(connectionId, current.version);
-      const fresh = await deps.tokens.read(connectionId);
-      if (!fresh) throw new NotConnectedError(connectionId);
-      return fresh.accessToken;
+      return (await read(connectionId)).accessToken;
     },
   };
 }
