@@ -2,7 +2,7 @@
 // there), the checks a JSON schema cannot express, and the rules about amounts: line totals, paid status, and
 // never lowering an invoice below what was already paid.
 import { Type, type Static } from 'typebox';
-import { formatCents, lineAmountCents, MoneyFormatError, parseDecimal, type Cents } from './money.js';
+import { lineAmountCents, MoneyFormatError, parseDecimal, type Cents } from './money.js';
 import { DateString, DecimalString } from './order.js';
 import { Refusal } from './refusals.js';
 
@@ -73,14 +73,6 @@ export function invoiceLinesTotal(lines: readonly Pick<InvoiceLine, 'quantity' |
   return lines.reduce((total, line) => total + invoiceLineAmount(line), 0);
 }
 
-/** Why an invoice cannot be sent by e-mail through QuickBooks, or undefined when it can. */
-export function whyNotSendable(invoice: UpstreamInvoice): string | undefined {
-  if (!invoice.billingEmails?.length) {
-    return 'The invoice has no billing e-mail address, so it was copied to QuickBooks but not sent. Add the customer\'s billing contact e-mail to the invoice and send it again (the e-mail address QuickBooks may hold for the customer is not used).';
-  }
-  return undefined;
-}
-
 /** Paid, partly paid or open, from QuickBooks' own total and open balance. */
 export function paymentStatusOf(totalCents: Cents, balanceCents: Cents): 'open' | 'partially_paid' | 'paid' {
   if (totalCents > 0 && balanceCents <= 0) return 'paid';
@@ -137,7 +129,3 @@ export function acceptInvoice(invoice: UpstreamInvoice, context: InvoiceAcceptan
   return revision;
 }
 
-/** The words a bookkeeper reads when a re-copy was held because it would go below what was paid. */
-export function heldMessage(held: { paidCents: Cents; newLinesTotalCents: Cents }): string {
-  return `Not updated in QuickBooks: customers already paid ${formatCents(held.paidCents)} on this invoice and the new lines add up to ${formatCents(held.newLinesTotalCents)}. Decide in QuickBooks (unapply or refund the payment), or send a revision that is not below what was paid.`;
-}

@@ -4,7 +4,8 @@
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { Outcome } from '../control/search-attributes.js';
-import { heldMessage, whyNotSendable, type UpstreamInvoice } from '../domain/invoice.js';
+import type { UpstreamInvoice } from '../domain/invoice.js';
+import { heldMessage, whyNotSendable } from '../domain/invoice-words.js';
 import { formatCents } from '../domain/money.js';
 import { failureCode, plainMessage } from './failures.js';
 import { databaseStep, desktopStep, quickBooksCall } from './presets.js';

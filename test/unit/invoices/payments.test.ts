@@ -1,7 +1,8 @@
 // Payments back as pure rules: what changed since we last recorded a payment (only its own links count), the event
 // each change becomes, and the amounts rules of copied invoices.
 import { describe, expect, it } from 'vitest';
-import { checkInvoice, invoiceLinesTotal, lowersBelowPaid, paymentStatusOf, whyNotSendable, type UpstreamInvoice } from '../../../domain/invoice.js';
+import { checkInvoice, invoiceLinesTotal, lowersBelowPaid, paymentStatusOf, type UpstreamInvoice } from '../../../domain/invoice.js';
+import { whyNotSendable } from '../../../domain/invoice-words.js';
 import { applicationChanges, applicationEventId, invoiceEvents, type PaymentNow, type RecordedApplication } from '../../../domain/payments.js';
 
 const present = (applied: Record<string, number>, date = '2026-11-25'): PaymentNow => ({ kind: 'present', date, voided: false, applied: new Map(Object.entries(applied)) });
