@@ -89,6 +89,8 @@ export function createInvoiceControl(deps: {
 
     /** Copies (the given invoice, or the newest one submitted) and sends it, once per request id. */
     async send(connection: InvoiceConnection, invoiceId: string, request: { requestId?: string; invoice?: UpstreamInvoice }): Promise<SendAccepted> {
+      // Desktop that cannot even copy yet: the lasting reason first (it will never e-mail)
+      if (connection.type === 'qbd' && (connection.status === 'pending' || connection.status === 'disconnected')) throw new Refusal('unprocessable', DESKTOP_CANNOT_SEND);
       let submission: InvoiceSubmission;
       if (request.invoice) {
         submission = { revision: await admit(connection, invoiceId, request.invoice), invoice: request.invoice };
