@@ -95,7 +95,9 @@ describe('copying invoices to QuickBooks Desktop', () => {
   it('copies an invoice: the customer by exact name, a Service item created for the service type, terms, lines at their rates, our ExternalGUID', async () => {
     const customer = `Helpdesk client ${n()}`;
     await put('HD-1', upstreamInvoice(customer, [['1.5', '120.00'], ['2', '95.00']], { number: 'HD-1', terms: 'Net 30', memo: 'November support' }));
-    const done = await deliver('HD-1');
+    const runs = await runUntil(desktop.wc, async () => (await view('HD-1')).run === 'COMPLETED');
+    const done = await view('HD-1');
+    console.log(`Desktop copy (customer and item created, terms): ${runs.length} Web Connector run(s), ${runs.reduce((s, r) => s + r.messages, 0)} qbXML message(s), ${runs.reduce((s, r) => s + r.requests, 0)} request(s)`);
     expect(done.outcome, JSON.stringify(done.steps)).toBe('copied');
     expect(done.steps.map((s: Json) => [s.step, s.state])).toEqual([['customer', 'done'], ['items', 'done'], ['invoice', 'done']]);
     expect(done.steps[1].detail).toMatch(/created "Support hours"/);
@@ -161,6 +163,17 @@ describe('copying invoices to QuickBooks Desktop', () => {
     expect(invoicesOf(customer)).toHaveLength(1);
   });
 
+  it('holds a re-copy that would go below what was paid, leaving QuickBooks as it is', async () => {
+    const customer = `Held client ${n()}`;
+    const copied = await copy('HD-6', customer, [['4', '100.00']]);
+    desktop.company.bookkeeper.receivePayment({ customer, applyTo: [{ invoiceTxnId: copied.copied.quickbooksId, amountCents: 30000 }] });
+    await put('HD-6', { ...upstreamInvoice(customer, [['2', '100.00']]), revision: 2 });
+    const done = await deliver('HD-6');
+    expect(done.outcome, JSON.stringify(done.steps)).toBe('held');
+    expect(done.steps.find((s: Json) => s.step === 'invoice').error).toMatch(/already paid 300.00 .* add up to 200.00/);
+    expect(invoicesOf(customer)[0]!.subtotalCents).toBe(40000);
+  });
+
   it('answers a send request in words: the invoice is copied, Desktop cannot e-mail it', async () => {
     const customer = `Send client ${n()}`;
     const response = await stack.call('POST', `${base()}/invoices/HD-5/send`, { key, body: { invoice: upstreamInvoice(customer, [['1', '60.00']], { billingEmails: ['ap@example.com'] }) } });
@@ -177,7 +190,10 @@ describe('payments back from QuickBooks Desktop', () => {
   it('a payment recorded in the company file reaches the upstream app as invoice.paid exactly once', async () => {
     const customer = `Paying client ${n()}`;
     const copied = await copy('HD-PAY', customer, [['2', '95.00'], ['1.5', '120.00']]);
-    desktop.company.bookkeeper.receivePayment({ customer, applyTo: [{ invoiceTxnId: copied.copied.quickbooksId, amountCents: 37000 }] });
+    const paymentId = desktop.company.bookkeeper.receivePayment({ customer, applyTo: [{ invoiceTxnId: copied.copied.quickbooksId, amountCents: 37000 }] });
+    const recorded = async () => (await sql`select count(*)::int as n from payment_applications where connection_id = ${desktop.connectionId} and payment_id = ${paymentId}`)[0]!.n === 1;
+    const runs = await runUntil(desktop.wc, recorded);
+    console.log(`Desktop payment back: recorded after ${runs.length} Web Connector run(s) (${runs.map((r) => `${r.messages} message(s), ${r.requests} request(s)`).join('; ')})`);
     await runUntil(desktop.wc, () => eventsFor('HD-PAY').some((e) => e.type === 'invoice.paid'));
     // later Web Connector runs read the same payment again (the mark includes its time): nothing is told twice
     await desktop.wc.runOnce();
