@@ -119,6 +119,22 @@ describe('copying invoices to QuickBooks Desktop', () => {
     expect(done.total).toBe('370.00');
   });
 
+  it('refuses in words a customer whose name differs only in capitals, and a service type whose item is inactive', async () => {
+    const customer = `Near miss ${n()}`;
+    desktop.company.bookkeeper.addCustomer({ name: customer.toUpperCase() });
+    const archived = `Archived ${n()}`;
+    desktop.company.bookkeeper.addServiceItem({ name: archived, isActive: false });
+    await put('HD-7', { ...upstreamInvoice(customer, [['1', '10.00']]), lines: [{ description: 'Old work', quantity: '1', rate: '10.00', serviceType: archived }] });
+    const done = await deliver('HD-7');
+    expect(done.outcome).toBe('failed');
+    const step = (name: string) => done.steps.find((s: Json) => s.step === name);
+    expect(step('customer').error).toMatch(new RegExp(`customer named "${customer.toUpperCase()}", which is not exactly "${customer}"`));
+    expect(step('items').error).toMatch(new RegExp(`inactive items named "${archived}"`));
+    expect(step('invoice').state).toBe('skipped');
+    expect(desktop.company.list('Customer').filter((c) => c.name.toLowerCase() === customer.toLowerCase())).toHaveLength(1);
+    expect(desktop.company.list('Item').filter((i) => i.name === archived)).toHaveLength(1);
+  });
+
   it('a re-copy with new amounts modifies the same invoice with its EditSequence, never adding one', async () => {
     const customer = `Recopy client ${n()}`;
     const first = await copy('HD-2', customer, [['1', '100.00']]);
