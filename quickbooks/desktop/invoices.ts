@@ -6,7 +6,7 @@
 import { lowersBelowPaid } from '../../domain/invoice.js';
 import { LedgerRejection } from '../errors.js';
 import type { HeldCopy, InvoiceCopyDraft, InvoiceLedger, ItemMatch, LedgerInvoice, LedgerRef } from '../ledger/index.js';
-import { chunks, expectOk, records, toRef, ITEM_NAME_MAX, MOD_ATTEMPTS, NAME_IN_USE, NAME_MAX, STALE, type Of } from './answers.js';
+import { chunks, expectOk, records, toRef, ITEM_NAME_MAX, MOD_ATTEMPTS, NAME_IN_USE, NAME_MAX, STALE } from './answers.js';
 import type { DesktopAccess } from './company.js';
 import { documentGuid, fitsRefNumber, REF_MAX, sameGuid } from './documents.js';
 import type { QbdOperation } from './exchange.js';
@@ -204,7 +204,7 @@ export function createQbdInvoiceLedger(company: DesktopAccess): InvoiceLedger {
       const results = await op.send(chunks(unique, 100).map((txnIds) => ({ kind: 'InvoiceQuery' as const, input: { txnIds } })));
       for (const result of results) {
         expectOk(result); // 500: some were deleted, the others are here
-        for (const invoice of records(result, 'Invoice') as Of<'Invoice'>[]) found.set(invoice.txnId, ledgerInvoiceOf(invoice));
+        for (const invoice of records(result, 'Invoice')) found.set(invoice.txnId, ledgerInvoiceOf(invoice));
       }
       return found;
     }),
