@@ -1,5 +1,10 @@
 // The worker's composition root: configuration, services, activities, Temporal worker. No business logic.
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
@@ -14,6 +19,8 @@ export interface WorkerHandle {
   done: Promise<void>;
   shutdown(): Promise<void>;
 }
+
+const execFileAsync = promisify(execFile);
 
 export const workflowsPath = fileURLToPath(new URL('./workflows', import.meta.url));
 
@@ -56,8 +63,21 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
   };
 }
 
+/**
+ * The bundle a worker process runs: the one configured, else one built now by a short-lived child process, so
+ * webpack's memory never stays in the worker.
+ */
+async function workflowBundleFor(config: Config): Promise<{ codePath: string }> {
+  if (config.worker.workflowBundlePath) return { codePath: config.worker.workflowBundlePath };
+  const codePath = join(await mkdtemp(join(tmpdir(), 'qbflow-workflows-')), 'workflows.js');
+  const bundler = fileURLToPath(new URL('./scripts/bundle-workflows.ts', import.meta.url));
+  await execFileAsync(process.execPath, ['--import', 'tsx', bundler, codePath]);
+  return { codePath };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const handle = await startWorker(loadConfig());
+  const config = loadConfig();
+  const handle = await startWorker(config, { workflowBundle: await workflowBundleFor(config) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void handle.shutdown());
   await handle.done;
 }

@@ -86,6 +86,8 @@ export interface WorkerConfig {
    * one evicted is replayed from its history when it wakes (more CPU, never a wrong result).
    */
   maxCachedWorkflows: number;
+  /** A workflow bundle built beforehand (`npm run build:workflows`); without one the worker bundles at start in a child process. */
+  workflowBundlePath: string | undefined;
 }
 
 /** Outbound webhooks (WEBHOOKS_* variables). */
@@ -229,6 +231,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     worker: {
       maxCachedWorkflows: read.integer('WORKER_MAX_CACHED_WORKFLOWS', 250, 2, 100_000),
+      workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     },
   };
   if (env.SMTP_URL && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
