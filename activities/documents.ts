@@ -2,7 +2,7 @@
 // in QuickBooks when an earlier attempt's outcome is unknown, before anything is sent again.
 import { createHash } from 'node:crypto';
 import type { DocumentKey, DocumentsRepository } from '../db/repositories/core/documents.js';
-import type { PostedDocument } from '../quickbooks/ledger/index.js';
+import { documentIdentity, documentMarker, type DocumentIdentity, type PostedDocument } from '../quickbooks/ledger/index.js';
 
 export type PostAction = 'created' | 'updated' | 'unchanged' | 'adopted' | 'stale';
 
@@ -19,10 +19,20 @@ export interface PostPlan {
    * wrote is its own create still waiting for an answer, not an uncertain outcome.
    */
   attempt?: string | undefined;
-  /** Look for a document an earlier, uncertain attempt may have created. */
-  find(): Promise<PostedDocument | undefined>;
-  create(idempotencyKey: string): Promise<PostedDocument>;
-  update(id: string, idempotencyKey: string): Promise<PostedDocument>;
+  /**
+   * Look for a document an earlier, uncertain attempt may have created: only one that carries this document's
+   * identity (a document with the same number and party but another marker is another order's, never adopted).
+   */
+  find(identity: DocumentIdentity): Promise<PostedDocument | undefined>;
+  create(idempotencyKey: string, identity: DocumentIdentity): Promise<PostedDocument>;
+  update(id: string, idempotencyKey: string, identity: DocumentIdentity): Promise<PostedDocument>;
+}
+
+/** The identity a document of this key carries in QuickBooks (see DocumentIdentity), and the marker older versions wrote. */
+export function identityOf(key: DocumentKey): DocumentIdentity {
+  // earlier versions marked an order's invoice, bill and purchase order alike by its order id, payments by order/payment
+  const legacy = key.kind === 'payment' ? documentMarker('payment', key.externalId) : documentMarker('order', key.externalId);
+  return documentIdentity(key.connectionId, key.kind, key.externalId, legacy);
 }
 
 export function contentHash(draft: object): string {
@@ -38,6 +48,7 @@ export async function postOnce(documents: DocumentsRepository, plan: PostPlan): 
   const { key, revision } = plan;
   const hash = contentHash(plan.draft);
   const identity = [key.connectionId, key.kind, key.externalId];
+  const marked = identityOf(key);
   const remember = (posted: PostedDocument) => documents.markPosted(key, {
     revision, contentHash: hash, quickbooksId: posted.id, quickbooksNumber: posted.number, totalCents: posted.totalCents,
   });
@@ -47,22 +58,22 @@ export async function postOnce(documents: DocumentsRepository, plan: PostPlan): 
     const known = { id: row.quickbooksId, number: row.quickbooksNumber, totalCents: row.totalCents ?? 0 };
     if (row.revision > revision) return { ...known, action: 'stale' };
     if (row.contentHash === hash) return { ...known, action: 'unchanged' };
-    const updated = await plan.update(row.quickbooksId, idempotencyKey(...identity, 'update', hash));
+    const updated = await plan.update(row.quickbooksId, idempotencyKey(...identity, 'update', hash), marked);
     await remember(updated);
     return { ...updated, action: 'updated' };
   }
 
   const ownPending = row?.state === 'pending' && plan.attempt !== undefined && row.pendingAttempt === plan.attempt;
   if (row?.state === 'pending' && !ownPending) {
-    const found = await plan.find();
+    const found = await plan.find(marked);
     if (found) {
-      const current = row.contentHash === hash ? found : await plan.update(found.id, idempotencyKey(...identity, 'update', hash));
+      const current = row.contentHash === hash ? found : await plan.update(found.id, idempotencyKey(...identity, 'update', hash), marked);
       await remember(current);
       return { ...current, action: 'adopted' };
     }
   }
   await documents.markPending(key, revision, hash, plan.attempt);
-  const created = await plan.create(idempotencyKey(...identity, 'create', hash));
+  const created = await plan.create(idempotencyKey(...identity, 'create', hash), marked);
   await remember(created);
   return { ...created, action: 'created' };
 }

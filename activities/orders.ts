@@ -127,9 +127,9 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         revision,
         draft,
         attempt: await ledger.operationAttempt(),
-        find: () => ledger.findInvoice(draft.number, draft.customerId),
-        create: (key) => ledger.createInvoice(draft, key),
-        update: (id, key) => ledger.updateInvoice(id, draft, key),
+        find: (identity) => ledger.findInvoice(draft, identity),
+        create: (key, identity) => ledger.createInvoice(draft, key, identity),
+        update: (id, key, identity) => ledger.updateInvoice(id, draft, key, identity),
       });
       // a posted invoice proves its customer and items resolved too: their earlier errors are over
       await repos.syncErrors.resolveKinds(connectionId, ['invoice', 'customer', 'items'], draft.orderId);
@@ -143,9 +143,9 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         revision,
         draft,
         attempt: await ledger.operationAttempt(),
-        find: () => ledger.findPurchase(kind, draft.number, draft.vendorId),
-        create: (key) => ledger.createPurchase(kind, draft, key),
-        update: (id, key) => ledger.updatePurchase(kind, id, draft, key),
+        find: (identity) => ledger.findPurchase(kind, draft, identity),
+        create: (key, identity) => ledger.createPurchase(kind, draft, key, identity),
+        update: (id, key, identity) => ledger.updatePurchase(kind, id, draft, key, identity),
       });
       // errors are recorded under the workflow's step names (purchaseOrder, not purchase_order)
       await repos.syncErrors.resolveKinds(connectionId, [kind === 'purchase_order' ? 'purchaseOrder' : 'bill', 'vendor', 'items'], draft.orderId);
@@ -159,9 +159,9 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         revision,
         draft,
         attempt: await ledger.operationAttempt(),
-        find: () => ledger.findPayment(draft),
-        create: (key) => ledger.createPayment(draft, key),
-        update: (id, key) => ledger.updatePayment(id, draft, key),
+        find: (identity) => ledger.findPayment(draft, identity),
+        create: (key, identity) => ledger.createPayment(draft, key, identity),
+        update: (id, key, identity) => ledger.updatePayment(id, draft, key, identity),
       });
       await repos.syncErrors.resolveFor(connectionId, `payment:${draft.externalId}`, draft.orderId);
       return result;
