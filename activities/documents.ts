@@ -2,12 +2,17 @@
 // in QuickBooks when an earlier attempt's outcome is unknown, before anything is sent again.
 import { createHash } from 'node:crypto';
 import type { DocumentKey, DocumentsRepository } from '../db/repositories/core/documents.js';
-import { documentIdentity, documentMarker, type DocumentIdentity, type PostedDocument } from '../quickbooks/ledger/index.js';
+import { documentIdentity, documentMarker, type DocumentIdentity, type DocumentSearch, type PostedDocument } from '../quickbooks/ledger/index.js';
 
 export type PostAction = 'created' | 'updated' | 'unchanged' | 'adopted' | 'stale';
 
 export interface PostResult extends PostedDocument {
   action: PostAction;
+  /**
+   * Documents a look-up found with this one's number and party but not its identity (another order's or a
+   * person's): left alone, and named so that a bookkeeper learns the number is shared.
+   */
+  lookAlikes?: string[];
 }
 
 export interface PostPlan {
@@ -23,8 +28,10 @@ export interface PostPlan {
    * Look for a document an earlier, uncertain attempt may have created: only one that carries this document's
    * identity (a document with the same number and party but another marker is another order's, never adopted).
    */
-  find(identity: DocumentIdentity): Promise<PostedDocument | undefined>;
+  find(identity: DocumentIdentity): Promise<DocumentSearch>;
   create(idempotencyKey: string, identity: DocumentIdentity): Promise<PostedDocument>;
+  /** Tells a bookkeeper that a look-up found documents that only resemble this one (they are left alone). */
+  reportLookAlikes?(others: PostedDocument[]): Promise<void>;
   update(id: string, idempotencyKey: string, identity: DocumentIdentity): Promise<PostedDocument>;
 }
 
@@ -64,16 +71,19 @@ export async function postOnce(documents: DocumentsRepository, plan: PostPlan): 
   }
 
   const ownPending = row?.state === 'pending' && plan.attempt !== undefined && row.pendingAttempt === plan.attempt;
+  let lookAlikes: string[] = [];
   if (row?.state === 'pending' && !ownPending) {
-    const found = await plan.find(marked);
-    if (found) {
-      const current = row.contentHash === hash ? found : await plan.update(found.id, idempotencyKey(...identity, 'update', hash), marked);
+    const { mine, others } = await plan.find(marked);
+    if (mine) {
+      const current = row.contentHash === hash ? mine : await plan.update(mine.id, idempotencyKey(...identity, 'update', hash), marked);
       await remember(current);
       return { ...current, action: 'adopted' };
     }
+    lookAlikes = others.map((other) => other.id);
+    if (others.length > 0) await plan.reportLookAlikes?.(others);
   }
   await documents.markPending(key, revision, hash, plan.attempt);
   const created = await plan.create(idempotencyKey(...identity, 'create', hash), marked);
   await remember(created);
-  return { ...created, action: 'created' };
+  return { ...created, action: 'created', ...(lookAlikes.length > 0 ? { lookAlikes } : {}) };
 }

@@ -116,9 +116,10 @@ export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
  * The document an identity marks: by its ExternalGUID, else by the marker in its memo (documents written before the
  * GUID was derived from the marker). Never by number alone: a same-numbered document is another order's.
  */
-export function pickOurs<T extends { externalGuid?: string; memo?: string }>(found: T[], identity: DocumentIdentity): T | undefined {
+export function pickOurs<T extends { externalGuid?: string; memo?: string }>(found: T[], identity: DocumentIdentity): { mine: T | undefined; others: T[] } {
   const guid = documentGuid(identity.marker);
-  return found.find((d) => sameGuid(d.externalGuid, guid)) ?? found.find((d) => carriesIdentity(d.memo, identity));
+  const mine = found.find((d) => sameGuid(d.externalGuid, guid)) ?? found.find((d) => carriesIdentity(d.memo, identity));
+  return { mine, others: found.filter((d) => d !== mine) };
 }
 
 export function chunks<T>(values: T[], size: number): T[][] {

@@ -199,8 +199,8 @@ export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
     findInvoice: (draft, identity) => run(async (op) => {
       const result = await one(op, { kind: 'InvoiceQuery', input: txnFilter(draft.customerId, draft.number, REF_MAX.invoice) });
       expectOk(result);
-      const mine = pickOurs(records(result, 'Invoice'), identity);
-      return mine && invoicePosted(mine);
+      const { mine, others } = pickOurs(records(result, 'Invoice'), identity);
+      return { mine: mine && invoicePosted(mine), others: others.map(invoicePosted) };
     }),
 
     // QuickBooks Desktop accepts a RefNumber another invoice holds: ours is posted under the order's number anyway.
@@ -225,11 +225,11 @@ export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
       const result = await one(op, kind === 'bill' ? { kind: 'BillQuery', input: filter } : { kind: 'PurchaseOrderQuery', input: filter });
       expectOk(result);
       if (kind === 'bill') {
-        const bill = pickOurs(records(result, 'Bill'), identity);
-        return bill && billPosted(bill);
+        const { mine, others } = pickOurs(records(result, 'Bill'), identity);
+        return { mine: mine && billPosted(mine), others: others.map(billPosted) };
       }
-      const po = pickOurs(records(result, 'PurchaseOrder'), identity);
-      return po && purchaseOrderPosted(po);
+      const { mine, others } = pickOurs(records(result, 'PurchaseOrder'), identity);
+      return { mine: mine && purchaseOrderPosted(mine), others: others.map(purchaseOrderPosted) };
     }),
 
     createPurchase: (kind: PurchaseKind, draft: PurchaseDraft, _key, identity) => run(async (op) => {
@@ -263,8 +263,8 @@ export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
     findPayment: (draft: PaymentDraft, identity: DocumentIdentity) => run(async (op) => {
       const result = await one(op, { kind: 'ReceivePaymentQuery', input: { entity: { listId: draft.customerId }, txnDateRange: { from: draft.date, to: draft.date } } });
       expectOk(result);
-      const mine = pickOurs(records(result, 'ReceivePayment'), identity);
-      return mine && paymentPosted(mine);
+      const { mine } = pickOurs(records(result, 'ReceivePayment'), identity);
+      return { mine: mine && paymentPosted(mine), others: [] }; // other payments that day are not look-alikes: no number
     }),
 
     createPayment: (draft: PaymentDraft, _key, identity) => run(async (op) => {

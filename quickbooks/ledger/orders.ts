@@ -32,6 +32,13 @@ export interface PostedDocument {
 }
 
 export type PurchaseKind = 'bill' | 'purchase_order';
+
+/** What a look-up after an uncertain outcome found: this document (by its identity), and others that only resemble it. */
+export interface DocumentSearch {
+  mine: PostedDocument | undefined;
+  /** Same number and party, another marker or none: another order's or a person's; never adopted, never changed. */
+  others: PostedDocument[];
+}
 /** The ledger as the order send uses it. `key` arguments are idempotency keys derived from business identity. */
 export interface OrderLedger {
   defaultAccounts(): Promise<ResolvedAccounts>;
@@ -43,15 +50,15 @@ export interface OrderLedger {
   createItem(input: ItemInput, key: string): Promise<LedgerRef>;
 
   // Documents carry their identity (see DocumentIdentity); a find answers only a document that carries it.
-  findInvoice(draft: InvoiceDraft, identity: DocumentIdentity): Promise<PostedDocument | undefined>;
+  findInvoice(draft: InvoiceDraft, identity: DocumentIdentity): Promise<DocumentSearch>;
   createInvoice(draft: InvoiceDraft, key: string, identity: DocumentIdentity): Promise<PostedDocument>;
   updateInvoice(id: string, draft: InvoiceDraft, key: string, identity: DocumentIdentity): Promise<PostedDocument>;
 
-  findPurchase(kind: PurchaseKind, draft: PurchaseDraft, identity: DocumentIdentity): Promise<PostedDocument | undefined>;
+  findPurchase(kind: PurchaseKind, draft: PurchaseDraft, identity: DocumentIdentity): Promise<DocumentSearch>;
   createPurchase(kind: PurchaseKind, draft: PurchaseDraft, key: string, identity: DocumentIdentity): Promise<PostedDocument>;
   updatePurchase(kind: PurchaseKind, id: string, draft: PurchaseDraft, key: string, identity: DocumentIdentity): Promise<PostedDocument>;
 
-  findPayment(draft: PaymentDraft, identity: DocumentIdentity): Promise<PostedDocument | undefined>;
+  findPayment(draft: PaymentDraft, identity: DocumentIdentity): Promise<DocumentSearch>;
   createPayment(draft: PaymentDraft, key: string, identity: DocumentIdentity): Promise<PostedDocument>;
   updatePayment(id: string, draft: PaymentDraft, key: string, identity: DocumentIdentity): Promise<PostedDocument>;
 }

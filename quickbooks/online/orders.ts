@@ -38,7 +38,7 @@ export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
   const findMine = async (entity: Entity, number: string, party: string, identity: DocumentIdentity) => {
     const rows = await query(entity, `DocNumber = ${queryString(number)} AND ${party}`, 'MAXRESULTS 1000');
     const mine = rows.find((row) => carriesIdentity(noteOf(row), identity));
-    return mine && toPosted(mine);
+    return { mine: mine && toPosted(mine), others: rows.filter((row) => row !== mine).map(toPosted) };
   };
 
   /**
@@ -107,7 +107,7 @@ export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
     async findPayment(draft: PaymentDraft, identity) {
       const rows = await query('Payment', `CustomerRef = ${queryString(draft.customerId)} AND TxnDate = ${queryString(draft.date)}`, 'MAXRESULTS 1000');
       const mine = rows.find((row) => carriesIdentity(noteOf(row), identity));
-      return mine && toPosted(mine);
+      return { mine: mine && toPosted(mine), others: [] }; // other payments that day are not look-alikes: no number
     },
     createPayment: async (draft, key, identity) => toPosted(await write('Payment', paymentBody(draft, identity), key)),
     updatePayment: async (id, draft, key, identity) => toPosted(await update('Payment', id, paymentBody(draft, identity), key)),

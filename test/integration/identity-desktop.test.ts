@@ -89,6 +89,10 @@ describe('exactly once by identity on QuickBooks Desktop', () => {
     const done = await post(b);
     expect(done.outcome, JSON.stringify(done.steps)).toBe('posted');
     expect(done.steps.find((s: Json) => s.step === 'invoice').action).toBe('created');
+    // the look-alikes are reported to the bookkeeper, not adopted
+    const errors = (await stack.call('GET', `/v1/connections/${desktop.connectionId}/sync-errors`, { key })).body.errors.filter((e: Json) => e.externalId === b.orderId);
+    expect(errors.find((e: Json) => e.documentKind === 'invoice-number')).toMatchObject({ code: 'shared-number', message: expect.stringContaining(`Invoice number ${a.number} is also used in QuickBooks by another invoice of the same customer (id ${invoiceA.txnId}, total 218.50)`) });
+    expect(errors.find((e: Json) => e.documentKind === 'bill-number').message).toContain(`id ${billA.txnId}`);
     const invoiceB = expectOwnDocuments(a.number, b.orderId, 11500);
     expect(invoiceB.balanceRemainingCents).toBe(9500);
     expectUntouched(invoiceA, billA);

@@ -85,7 +85,10 @@ describe('exactly once by identity on QuickBooks Online', () => {
       for (const entity of ['invoice', 'bill', 'payment']) sandbox().faults.failNext({ realmId, entity, operation: 'create', status: 503 });
       const status = await post(b);
       expect(status.outcome, JSON.stringify(status.steps)).toBe('posted');
-      expect(status.steps.find((s) => s.step === 'invoice')!.action).toBe('created');
+      expect(status.steps.find((s) => s.step === 'invoice')).toMatchObject({ action: 'created', detail: expect.stringContaining(`number ${a.number} is also used in QuickBooks by id ${invoiceA.Id} (not this order's, left unchanged)`) });
+      expect(status.steps.find((s) => s.step === 'bill')!.detail).toContain(`is also used in QuickBooks by id ${billA.Id}`);
+      const errors = (await stack.call('GET', `/v1/connections/${connectionId}/sync-errors`, { key })).body.errors.filter((e: Json) => e.externalId === b.orderId);
+      expect(errors.find((e: Json) => e.documentKind === 'invoice-number')).toMatchObject({ code: 'shared-number', message: expect.stringContaining(`another invoice of the same customer (id ${invoiceA.Id}, total 218.50)`) });
 
       const invoiceB = byDocNumber('Invoice', a.number).filter(markedFor(b.orderId));
       expect(byDocNumber('Invoice', a.number)).toHaveLength(2);
