@@ -10,7 +10,7 @@ export type * from './billing.js';
 export type * from './invoices.js';
 export type * from './lookups.js';
 export type * from './orders.js';
-export { documentMarker } from './orders.js';
+export { carriesIdentity, documentIdentity, documentMarker, markedNote } from './orders.js';
 export { LedgerRejection } from '../errors.js';
 
 /** One QuickBooks company, as every adapter provides it. */
