@@ -29,7 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLifecycleActivities({ repos: deps.repos, oauth: deps.oauth }),
     ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue, webhooks: deps.webhooks }),
     ...createBillingActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
-    ...createInvoiceActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, taskQueue: deps.taskQueue }),
+    ...createInvoiceActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, taskQueue: deps.taskQueue, operations: deps.operations }),
   }, deps.failurePolicy);
 }
 

@@ -46,7 +46,7 @@ export function createControl(client: Client, config: Config, repos: Repositorie
   });
   const orders = createOrderControl({ client, taskQueue, repos, pausedWorkCheckSeconds: config.lifecycle.pausedWorkCheckSeconds });
   const billingRuns = createBillingRunControl({ client, taskQueue, repos });
-  const payments = createPaymentsControl({ client, taskQueue, repos, feedIntervalSeconds: config.intuit.changeFeedIntervalSeconds });
+  const payments = createPaymentsControl({ client, taskQueue, repos, feedIntervalSeconds: config.intuit.changeFeedIntervalSeconds, desktopHoldMs: config.qbd.holdSeconds * 1000 });
   return {
     client,
     lifecycle,

@@ -76,6 +76,7 @@ export function createInvoiceControl(deps: {
     const row = await repos.invoiceCopies.find(key);
     const revision = acceptInvoice(invoice, { connection, newestCopiedRevision: row?.state === 'copied' ? row.revision ?? 0 : 0 });
     if (connection.type === 'qbo') await deps.payments.ensureFeed(connection);
+    else await deps.payments.ensureDesktopFeed(connection);
     await repos.invoiceCopies.recordSubmission(key, revision, invoice);
     return revision;
   };
@@ -88,7 +89,8 @@ export function createInvoiceControl(deps: {
 
     /** Copies (the given invoice, or the newest one submitted) and sends it, once per request id. */
     async send(connection: InvoiceConnection, invoiceId: string, request: { requestId?: string; invoice?: UpstreamInvoice }): Promise<SendAccepted> {
-      if (connection.type === 'qbd') throw new Refusal('unprocessable', DESKTOP_CANNOT_SEND);
+      // Desktop that cannot even copy yet: the lasting reason first (it will never e-mail)
+      if (connection.type === 'qbd' && (connection.status === 'pending' || connection.status === 'disconnected')) throw new Refusal('unprocessable', DESKTOP_CANNOT_SEND);
       let submission: InvoiceSubmission;
       if (request.invoice) {
         submission = { revision: await admit(connection, invoiceId, request.invoice), invoice: request.invoice };
@@ -98,6 +100,11 @@ export function createInvoiceControl(deps: {
         submission = { revision: row.submittedRevision, invoice: row.submitted as UpstreamInvoice };
       }
       const requestId = request.requestId ?? `revision-${submission.revision}`;
+      if (connection.type === 'qbd') {
+        // Desktop cannot e-mail: the invoice is copied (the Web Connector takes it), and the answer says so plainly
+        const workflowId = await start(connection, invoiceId, submission);
+        return { workflowId, revision: submission.revision, requestId, sending: false, reason: DESKTOP_CANNOT_SEND };
+      }
       const reason = whyNotSendable(submission.invoice);
       const workflowId = await start(connection, invoiceId, { ...submission, sendRequestId: requestId });
       return { workflowId, revision: submission.revision, requestId, sending: !reason, ...(reason ? { reason } : {}) };

@@ -1,7 +1,8 @@
 // Payments back from outside their workflows: record what Intuit's webhooks say (durably, deduplicated by event
 // key) and wake each connection's sync; the change feed's schedule per QuickBooks Online connection (created with
-// its first copied invoice, triggered on demand, removed with the connection).
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+// its first copied invoice, triggered on demand, removed with the connection). QuickBooks Desktop has no schedule:
+// its feed runs at each Web Connector run (`pollDesktop`, from the SOAP endpoint's authenticate), in that run.
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Repositories } from '../db/repositories/index.js';
 import type { IntuitNotification } from '../quickbooks/online/index.js';
 import { paymentsFeedScheduleId, paymentsFeedWorkflowId, paymentsSyncWorkflowId } from './ids.js';
@@ -44,7 +45,9 @@ export async function wakePaymentsSync(client: Pick<Client, 'workflow'>, taskQue
 export function createPaymentsControl(deps: {
   client: Client;
   taskQueue: string;
-  repos: Pick<Repositories, 'intuitEvents'>;
+  repos: Pick<Repositories, 'intuitEvents' | 'qbdQueue' | 'connections'>;
+  /** How long the Web Connector session waits for the Desktop feed's first requests (QBD_HOLD_SECONDS). */
+  desktopHoldMs?: number;
   /** How often the change feed runs per connection. */
   feedIntervalSeconds: number;
 }) {
@@ -97,7 +100,40 @@ export function createPaymentsControl(deps: {
     await repos.intuitEvents.startMark(connection.id, new Date(Date.now() - FEED_START_MARGIN_MS).toISOString());
   };
 
+  /** Desktop: the feed starts at a mark; there is no schedule (each Web Connector run reads it). */
+  const ensureDesktopFeed = async (connection: PaymentsConnection): Promise<void> => {
+    if (await repos.intuitEvents.mark(connection.id)) return;
+    await repos.intuitEvents.startMark(connection.id, new Date(Date.now() - FEED_START_MARGIN_MS).toISOString());
+  };
+
   return {
+    ensureDesktopFeed,
+
+    /**
+     * A Web Connector run began for a Desktop connection whose invoices we copy: keep its session open for the feed's
+     * requests (ReceivePaymentQuery modified since the mark, TxnDeletedQuery) and start the feed, so they travel in
+     * this same run. The feed lets the hold go once its requests are queued; one already running just goes on.
+     */
+    async pollDesktop(connectionId: string): Promise<boolean> {
+      if (!(await repos.intuitEvents.mark(connectionId))) return false;
+      const connection = await repos.connections.findById(connectionId);
+      if (!connection) return false;
+      await repos.qbdQueue.hold(connectionId, desktopPollHolder(connectionId), deps.desktopHoldMs ?? 60_000);
+      try {
+        await client.workflow.start('paymentsFeed', {
+          workflowId: paymentsFeedWorkflowId(connectionId),
+          taskQueue,
+          args: [{ tenantId: connection.tenantId, connectionId }], // paymentsFeed's arguments
+          typedSearchAttributes: paymentsSearchAttributes(connection.tenantId, connectionId),
+        });
+        return true;
+      } catch (error) {
+        await repos.qbdQueue.releaseHold(desktopPollHolder(connectionId), connectionId, 0);
+        if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+        throw error;
+      }
+    },
+
     /**
      * Records the notifications for every connection of their realms, then wakes each one's sync without waiting for
      * it (Intuit wants its answer within 3 s; the events are stored, and the change feed wakes the sync anyway if a
@@ -147,3 +183,6 @@ export function createPaymentsControl(deps: {
 }
 
 export type PaymentsControl = ReturnType<typeof createPaymentsControl>;
+
+/** The hold that keeps a Web Connector session open until the Desktop payments feed has queued its reads. */
+export const desktopPollHolder = (connectionId: string) => `payments-poll:${connectionId}`;

@@ -3,11 +3,13 @@
 // visible through the `invoiceStatus` query.
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
+import type { LedgerStep } from '../quickbooks/ledger/index.js';
 import { Outcome } from '../control/search-attributes.js';
 import type { UpstreamInvoice } from '../domain/invoice.js';
 import { heldMessage, whyNotSendable } from '../domain/invoice-words.js';
 import { formatCents } from '../domain/money.js';
 import { failureCode, plainMessage } from './failures.js';
+import { ledgerSteps, type LedgerSteps } from './ledger-steps.js';
 import { databaseStep, desktopStep, quickBooksCall } from './presets.js';
 
 export interface CopyInvoiceArgs {
@@ -23,7 +25,7 @@ export interface InvoiceSubmission {
   sendRequestId?: string;
 }
 
-export type InvoiceStepState = 'pending' | 'running' | 'done' | 'held' | 'failed' | 'skipped';
+export type InvoiceStepState = 'pending' | 'running' | 'waiting' | 'done' | 'held' | 'failed' | 'skipped';
 
 export interface InvoiceStep {
   step: string;
@@ -67,6 +69,7 @@ export async function copyInvoice(args: CopyInvoiceArgs): Promise<InvoiceRunStat
     next = submission;
   });
   setHandler(invoiceStatus, () => status);
+  const steps = ledgerSteps();
 
   await condition(() => next !== undefined || sendQueue.length > 0);
   const type = await db.invoiceConnectionType(args.connectionId);
@@ -79,11 +82,11 @@ export async function copyInvoice(args: CopyInvoiceArgs): Promise<InvoiceRunStat
       next = undefined;
       const sends = status.steps.filter((s) => s.step.startsWith('send:'));
       status = { invoiceId: args.invoiceId, revision: submission.revision, outcome: 'running', steps: [...plannedSteps(), ...sends] };
-      last = { submission, copied: await copyRevision(qb, args, submission, status) };
+      last = { submission, copied: await copyRevision(qb, steps, args, submission, status) };
     } else {
       const requestId = sendQueue.shift()!;
       // a request that could not be sent yet (no billing e-mail, not copied) may be asked again under the same id
-      if (!(await send(qb, args, requestId, last, status))) sendsSeen.delete(requestId);
+      if (!(await send(qb, steps, args, requestId, last, status))) sendsSeen.delete(requestId);
     }
     status.outcome = outcomeOf(status.steps);
   }
@@ -94,13 +97,14 @@ export async function copyInvoice(args: CopyInvoiceArgs): Promise<InvoiceRunStat
 type Qb = typeof qbOnline;
 
 /** Customer, items, invoice for one revision; true when QuickBooks holds this revision now. */
-async function copyRevision(qb: Qb, args: CopyInvoiceArgs, { invoice, revision }: InvoiceSubmission, status: InvoiceRunStatus): Promise<boolean> {
+async function copyRevision(qb: Qb, steps: LedgerSteps, args: CopyInvoiceArgs, { invoice, revision }: InvoiceSubmission, status: InvoiceRunStatus): Promise<boolean> {
   const step = (name: string) => status.steps.find((s) => s.step === name)!;
-  const run = async <T>(name: string, work: () => Promise<T>, describe: (result: T) => Partial<InvoiceStep>): Promise<T | undefined> => {
+  /** A step that talks to QuickBooks: waits (visibly, holding nothing) while its ledger answers later. */
+  const run = async <T>(name: string, work: () => Promise<LedgerStep<T>>, describe: (result: T) => Partial<InvoiceStep>): Promise<T | undefined> => {
     const s = step(name);
     s.state = 'running';
     try {
-      const result = await work();
+      const result = await steps.untilDone(work, s);
       Object.assign(s, { state: 'done' }, describe(result));
       return result;
     } catch (error) {
@@ -138,7 +142,7 @@ async function copyRevision(qb: Qb, args: CopyInvoiceArgs, { invoice, revision }
  * One send request: after the copy of the newest revision, to its billing e-mail, once per request id. False when it
  * was not attempted (nothing went to QuickBooks).
  */
-async function send(qb: Qb, args: CopyInvoiceArgs, requestId: string, last: { submission: InvoiceSubmission; copied: boolean } | undefined, status: InvoiceRunStatus): Promise<boolean> {
+async function send(qb: Qb, steps: LedgerSteps, args: CopyInvoiceArgs, requestId: string, last: { submission: InvoiceSubmission; copied: boolean } | undefined, status: InvoiceRunStatus): Promise<boolean> {
   const shown: InvoiceStep = { step: `send:${requestId}`, state: 'running' };
   status.steps = [...status.steps.filter((s) => s.step !== shown.step), shown];
   if (!last?.copied) {
@@ -152,7 +156,7 @@ async function send(qb: Qb, args: CopyInvoiceArgs, requestId: string, last: { su
   }
   const to = last.submission.invoice.billingEmails![0]!;
   try {
-    const sent = await qb.sendInvoiceCopy(args.connectionId, args.invoiceId, requestId, to);
+    const sent = await steps.untilDone(() => qb.sendInvoiceCopy(args.connectionId, args.invoiceId, requestId, to), shown);
     Object.assign(shown, { state: 'done', action: sent.action, detail: `sent by QuickBooks to ${sent.to} at ${sent.at}` });
   } catch (error) {
     Object.assign(shown, { state: 'failed', error: plainMessage(error) });

@@ -6,6 +6,7 @@
 import { condition, continueAsNew, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { plainMessage } from './failures.js';
+import { ledgerSteps } from './ledger-steps.js';
 import { databaseStep, desktopStep, quickBooksCall } from './presets.js';
 
 export interface PaymentsSyncArgs {
@@ -42,6 +43,7 @@ export async function paymentsSync(args: PaymentsSyncArgs): Promise<PaymentsSync
   setHandler(intuitEventsRecorded, () => {
     woken = true;
   });
+  const steps = ledgerSteps();
   const totals: PaymentsSyncTotals = args.totals ?? { events: 0, changes: 0, rounds: 0 };
   const type = await db.invoiceConnectionType(args.connectionId);
   if (!type) return totals;
@@ -52,7 +54,8 @@ export async function paymentsSync(args: PaymentsSyncArgs): Promise<PaymentsSync
     for (;;) {
       let round;
       try {
-        round = await qb.processIntuitEvents(args.connectionId);
+        // QuickBooks Desktop answers when its Web Connector runs: the round waits for it, holding nothing
+        round = await steps.untilDone(() => qb.processIntuitEvents(args.connectionId));
       } catch (error) {
         // what stays unprocessed is taken up at the next wake (a webhook, or the change feed's schedule)
         totals.lastError = plainMessage(error);
@@ -69,9 +72,14 @@ export async function paymentsSync(args: PaymentsSyncArgs): Promise<PaymentsSync
   }
 }
 
-/** One run of a connection's change feed: read what changed since the mark, record it, wake the sync. */
+/**
+ * One run of a connection's change feed: read what changed since the mark, record it, wake the sync. Online: on the
+ * connection's schedule; Desktop: at each Web Connector run, in that run.
+ */
 export async function paymentsFeed(args: PaymentsFeedArgs) {
-  const read = await qbOnline.readChangeFeed(args.connectionId);
+  const steps = ledgerSteps();
+  const qb = (await db.invoiceConnectionType(args.connectionId)) === 'qbd' ? qbDesktop : qbOnline;
+  const read = await steps.untilDone(() => qb.readChangeFeed(args.connectionId));
   if (read.pending > 0) await db.wakePaymentsSync(args.tenantId, args.connectionId);
   return read;
 }

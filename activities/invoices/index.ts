@@ -1,11 +1,12 @@
 // Invoice copy and payments back: copy and send (copy.ts), process Intuit's events and read the change feed
 // (payments.ts).
 import type { Repositories } from '../../db/repositories/index.js';
+import type { DesktopOperations } from '../../quickbooks/desktop/index.js';
 import type { LedgerFor } from '../../quickbooks/resolver.js';
 import { createInvoiceCopyActivities } from './copy.js';
 import { createPaymentActivities } from './payments.js';
 
-export function createInvoiceActivities(deps: { repos: Repositories; ledgerFor: LedgerFor; taskQueue: string }) {
+export function createInvoiceActivities(deps: { repos: Repositories; ledgerFor: LedgerFor; taskQueue: string; operations: DesktopOperations }) {
   return {
     ...createInvoiceCopyActivities(deps),
     ...createPaymentActivities(deps),

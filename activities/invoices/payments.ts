@@ -4,14 +4,16 @@
 // answer), and wake a connection's sync.
 import { Context } from '@temporalio/activity';
 import { startDelivery } from '../../control/webhooks.js';
-import { wakePaymentsSync } from '../../control/payments.js';
+import { desktopPollHolder, wakePaymentsSync } from '../../control/payments.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { UpstreamInvoiceRow } from '../../db/repositories/invoices/copies.js';
 import { paymentStatusOf } from '../../domain/invoice.js';
 import { formatCents } from '../../domain/money.js';
 import { applicationChanges, applicationEventId, invoiceEvents, type ApplicationChange, type InvoiceEventType, type PaymentNow } from '../../domain/payments.js';
 import type { LedgerInvoice, LedgerPayment } from '../../quickbooks/ledger/index.js';
+import type { DesktopOperations } from '../../quickbooks/desktop/index.js';
 import type { LedgerFor } from '../../quickbooks/resolver.js';
+import { withLedgerSteps } from '../ledger-steps.js';
 
 /** Events processed per round (payments and invoices are read 100 per query). */
 const ROUND = 500;
@@ -38,7 +40,7 @@ export interface FeedRead {
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
-export function createPaymentActivities(deps: { repos: Repositories; ledgerFor: LedgerFor; taskQueue: string }) {
+export function createPaymentActivities(deps: { repos: Repositories; ledgerFor: LedgerFor; taskQueue: string; operations: DesktopOperations }) {
   const { repos, ledgerFor } = deps;
 
   const eventPayload = (connectionId: string, row: UpstreamInvoiceRow, change: ApplicationChange, type: InvoiceEventType, invoice: { totalCents: number; balanceCents: number }) => ({
@@ -126,46 +128,57 @@ export function createPaymentActivities(deps: { repos: Repositories; ledgerFor: 
   };
 
   return {
-    /** One round: up to 500 recorded events of the connection, settled against QuickBooks, then marked processed. */
-    async processIntuitEvents(connectionId: string): Promise<ProcessRound> {
-      const events = await repos.intuitEvents.pending(connectionId, ROUND);
-      if (events.length === 0) return { events: 0, payments: 0, changes: 0, more: false };
-      const connection = await repos.connections.findById(connectionId);
-      const paymentIds = unique(events.filter((e) => e.entity === 'Payment').map((e) => e.entityId));
-      const invoiceIds = unique(events.filter((e) => e.entity === 'Invoice').map((e) => e.entityId));
-      const changes = connection ? await settle(connectionId, connection.tenantId, paymentIds, invoiceIds) : 0;
-      await repos.intuitEvents.markProcessed(events.map((e) => e.id));
-      return { events: events.length, payments: paymentIds.length, changes, more: events.length === ROUND };
-    },
+    // the steps that talk to QuickBooks: done, or waiting for the Web Connector (holding nothing)
+    ...withLedgerSteps({
+      /** One round: up to 500 recorded events of the connection, settled against QuickBooks, then marked processed. */
+      async processIntuitEvents(connectionId: string): Promise<ProcessRound> {
+        const events = await repos.intuitEvents.pending(connectionId, ROUND);
+        if (events.length === 0) return { events: 0, payments: 0, changes: 0, more: false };
+        const connection = await repos.connections.findById(connectionId);
+        const paymentIds = unique(events.filter((e) => e.entity === 'Payment').map((e) => e.entityId));
+        const invoiceIds = unique(events.filter((e) => e.entity === 'Invoice').map((e) => e.entityId));
+        const changes = connection ? await settle(connectionId, connection.tenantId, paymentIds, invoiceIds) : 0;
+        await repos.intuitEvents.markProcessed(events.map((e) => e.id));
+        return { events: events.length, payments: paymentIds.length, changes, more: events.length === ROUND };
+      },
 
-    /**
-     * The change feed since the connection's high-water mark (QuickBooks' own time of its last answer): CDC when it
-     * can answer in full, else a re-sync by query plus a re-check of every payment we recorded (deletions show
-     * only as absence there). Advances the mark to the answer's time.
-     */
-    async readChangeFeed(connectionId: string): Promise<FeedRead> {
-      const mark = await repos.intuitEvents.mark(connectionId);
-      if (!mark) return { source: 'cdc', recorded: 0, pending: await repos.intuitEvents.pendingCount(connectionId), through: '' };
-      const { ledger } = await ledgerFor(connectionId);
-      const changes = await ledger.changesSince(mark.highWater);
-      let read: Omit<FeedRead, 'pending'>;
-      if (changes.complete) {
-        const recorded = await recordFindings(connectionId, 'cdc', changes.through, changes.payments, changes.deletedPaymentIds, changes.invoiceIds);
-        read = { source: 'cdc', recorded, through: changes.through };
-      } else {
-        const resync = await ledger.paymentsChangedSince(mark.highWater);
-        const known = await repos.paymentApplications.appliedPaymentIds(connectionId);
-        const present = new Set(resync.payments.map((p) => p.id));
-        const missing = known.filter((id) => !present.has(id));
-        // a payment unchanged since the mark is not in the answer; one deleted since is not anywhere any more
-        const stillThere = missing.length > 0 ? await ledger.readPayments(missing) : new Map<string, LedgerPayment>();
-        const recorded = await recordFindings(connectionId, 'resync', resync.through, resync.payments, missing.filter((id) => !stillThere.has(id)), []);
-        read = { source: 'resync', recorded, through: resync.through };
-      }
-      await repos.intuitEvents.advanceMark(connectionId, read.through, `${read.source}: ${read.recorded} change(s) recorded`);
-      await repos.intuitEvents.purgeProcessed(connectionId, new Date(Date.now() - KEEP_PROCESSED_MS));
-      return { ...read, pending: await repos.intuitEvents.pendingCount(connectionId) };
-    },
+      /**
+       * The change feed since the connection's high-water mark (QuickBooks' own time of its last answer): CDC when it
+       * can answer in full, else a re-sync by query plus a re-check of every payment we recorded (deletions show
+       * only as absence there). Advances the mark to the answer's time.
+       */
+      async readChangeFeed(connectionId: string): Promise<FeedRead> {
+        const mark = await repos.intuitEvents.mark(connectionId);
+        if (!mark) return { source: 'cdc', recorded: 0, pending: await repos.intuitEvents.pendingCount(connectionId), through: '' };
+        const { ledger } = await ledgerFor(connectionId);
+        let changes;
+        try {
+          changes = await ledger.changesSince(mark.highWater);
+        } finally {
+          // Desktop: the Web Connector session was held open for these reads; they are queued (or answered) now
+          // (nothing holds it for Online: no-op)
+          await repos.qbdQueue.releaseHold(desktopPollHolder(connectionId), connectionId, 0);
+        }
+        let read: Omit<FeedRead, 'pending'>;
+        if (changes.complete) {
+          const recorded = await recordFindings(connectionId, 'cdc', changes.through, changes.payments, changes.deletedPaymentIds, changes.invoiceIds);
+          read = { source: 'cdc', recorded, through: changes.through };
+        } else {
+          const resync = await ledger.paymentsChangedSince(mark.highWater);
+          const known = await repos.paymentApplications.appliedPaymentIds(connectionId);
+          const present = new Set(resync.payments.map((p) => p.id));
+          const missing = known.filter((id) => !present.has(id));
+          // a payment unchanged since the mark is not in the answer; one deleted since is not anywhere any more
+          const stillThere = missing.length > 0 ? await ledger.readPayments(missing) : new Map<string, LedgerPayment>();
+          const recorded = await recordFindings(connectionId, 'resync', resync.through, resync.payments, missing.filter((id) => !stillThere.has(id)), []);
+          read = { source: 'resync', recorded, through: resync.through };
+        }
+        await repos.intuitEvents.advanceMark(connectionId, read.through, `${read.source}: ${read.recorded} change(s) recorded`);
+        await repos.intuitEvents.purgeProcessed(connectionId, new Date(Date.now() - KEEP_PROCESSED_MS));
+        return { ...read, pending: await repos.intuitEvents.pendingCount(connectionId) };
+      },
+
+    }, deps.operations),
 
     /** Starts or wakes the connection's payments sync. */
     async wakePaymentsSync(tenantId: string, connectionId: string): Promise<void> {

@@ -35,7 +35,9 @@ export default async function qbwcRoutes(fastify: FastifyInstance) {
   const enqueued = createQbdNotifications(app.deps.repos.qbdQueue, QBD_CHANNELS.enqueued);
   app.addHook('onClose', () => enqueued.close());
   const wake = createWebConnectorWaker(app.deps.control.client, app.log);
-  const service = createQbwcService({ repos: app.deps.repos, config, enqueued, wake, log: app.log });
+  // payments back on Desktop: each run reads what changed since the mark (control/payments.ts)
+  const onRun = (connectionId: string) => app.deps.control.payments.pollDesktop(connectionId);
+  const service = createQbwcService({ repos: app.deps.repos, config, enqueued, wake, onRun, log: app.log });
   const endpointUrl = `${app.deps.config.publicUrl}/qbwc`;
 
   // SOAP bodies are read as text (any declared type: the handler decides), small unless an open session sends them

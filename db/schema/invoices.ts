@@ -26,6 +26,8 @@ export const upstreamInvoices = pgTable('upstream_invoices', {
   state: text('state').$type<'submitted' | 'pending' | 'copied'>().notNull().default('submitted'),
   revision: integer('revision'),
   contentHash: text('content_hash'),
+  /** The ledger attempt that marked it pending (Desktop operations): its own create still waiting, not an uncertain one. */
+  pendingAttempt: text('pending_attempt'),
   quickbooksId: text('quickbooks_id'),
   quickbooksNumber: text('quickbooks_number'),
   customerId: text('customer_id'),

@@ -17,7 +17,7 @@ export function createQbdLedger(deps: QbdLedgerDeps): Ledger {
     ...createQbdOrderLedger(company),
     ...createQbdBillingLedger(company),
     ...createQbdLookupLedger(company),
-    ...createQbdInvoiceLedger(),
+    ...createQbdInvoiceLedger(company),
     operationAttempt: () => deps.exchange.attempt(deps.connectionId),
   };
 }

@@ -3,6 +3,7 @@
 import type { XNode } from '../../quickbooks/desktop/qbxml/tree.js';
 import { parseXmlTree, XmlSyntaxError } from '../../quickbooks/desktop/qbxml/tree.js';
 import { createBookkeeper, type Bookkeeper } from './company/bookkeeper.js';
+import { createPaymentDesk, type PaymentDesk } from './company/payment-desk.js';
 import { describeCharacter, firstLiteralUnstorable, storeAsQuickBooksWould } from './company/charset.js';
 import { braceGuid, IdFactory, type Clock } from './company/clock.js';
 import { DEFAULT_FEATURES, type CompanyFeatures, type HandlerContext, type IteratorState } from './company/context.js';
@@ -104,8 +105,8 @@ export interface CompanyFile {
   readonly faults: CompanyFaults;
   /** Every record of a type, as a client would parse it (lines included). */
   list<T extends keyof ListTypes>(type: T): ListTypes[T][];
-  /** What a bookkeeper does in QuickBooks' own windows: add, deactivate and delete list entries, set preferences. */
-  readonly bookkeeper: Bookkeeper;
+  /** What a bookkeeper does in QuickBooks' own windows: add, deactivate and delete list entries, set preferences, receive, void and delete payments. */
+  readonly bookkeeper: Bookkeeper & PaymentDesk;
   readonly stats: CompanyFileStats;
   /** Why the last message was refused as a parse error (QuickBooks itself gives no detail). */
   readonly lastParseError: string | undefined;
@@ -166,7 +167,7 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
   });
 
   const handlers = createHandlers(host, company);
-  const bookkeeper = createBookkeeper({ store, ids, clock, features });
+  const bookkeeper = { ...createBookkeeper({ store, ids, clock, features }), ...createPaymentDesk({ store, ids, clock, defaults, offsetMinutes }) };
 
   function refuse(detail: string): never {
     lastParseError = detail;

@@ -594,7 +594,7 @@ export interface paths {
         put?: never;
         /**
          * Copy (or re-copy) the invoice, then have QuickBooks e-mail it to its billing address
-         * @description QuickBooks' own template, styling and online payment options apply. Sent once per requestId, however often the request is retried. Without a billing e-mail on the invoice it is copied only, and the answer says why. QuickBooks Desktop cannot send (422).
+         * @description QuickBooks' own template, styling and online payment options apply. Sent once per requestId, however often the request is retried. Without a billing e-mail on the invoice it is copied only, and the answer says why. QuickBooks Desktop cannot e-mail invoices: there it is copied only, and the answer says so (sending: false, reason).
          */
         post: operations["sendInvoice"];
         delete?: never;

@@ -52,8 +52,8 @@ export function createInvoiceCopiesRepository(db: Database) {
     },
 
     /** A create is about to be sent: a later attempt that finds this looks in QuickBooks first. */
-    async markPending(key: InvoiceKey, revision: number, contentHash: string, executor: Executor = db): Promise<void> {
-      await executor.update(upstreamInvoices).set({ state: 'pending', revision, contentHash, updatedAt: new Date() })
+    async markPending(key: InvoiceKey, revision: number, contentHash: string, attempt?: string, executor: Executor = db): Promise<void> {
+      await executor.update(upstreamInvoices).set({ state: 'pending', revision, contentHash, pendingAttempt: attempt ?? null, updatedAt: new Date() })
         .where(and(where(key), sql`${upstreamInvoices.state} <> 'copied'`));
     },
 

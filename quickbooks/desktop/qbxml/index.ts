@@ -19,5 +19,6 @@ export * from './requests/company.js';
 export * from './requests/time.js';
 export * from './requests/deletes.js';
 export * from './requests/lists.js';
+export * from './requests/terms.js';
 export * from './qwc.js';
 export * from './web-connector.js';

@@ -44,6 +44,7 @@ import {
   type TimeTrackingQueryInput,
 } from './requests/time.js';
 import { buildCustomerAdd, buildCustomerQuery, buildVendorAdd, buildVendorQuery, type CustomerAddInput, type NameQueryInput, type VendorAddInput } from './requests/names.js';
+import { buildTermsQuery, type TermsQueryInput } from './requests/terms.js';
 import { buildReceivePaymentAdd, buildReceivePaymentQuery, type ReceivePaymentAddInput, type ReceivePaymentQueryInput } from './requests/payments.js';
 import {
   buildBillAdd,
@@ -119,7 +120,8 @@ export type QbxmlRequest =
   | { kind: 'TimeTrackingQuery'; requestId: string; input?: TimeTrackingQueryInput }
   | { kind: 'TxnDel'; requestId: string; input: TxnDelInput }
   | { kind: 'TxnDeletedQuery'; requestId: string; input: TxnDeletedQueryInput }
-  | { kind: 'ListDeletedQuery'; requestId: string; input: ListDeletedQueryInput };
+  | { kind: 'ListDeletedQuery'; requestId: string; input: ListDeletedQueryInput }
+  | { kind: 'TermsQuery'; requestId: string; input?: TermsQueryInput };
 
 export type QbxmlRequestKind = QbxmlRequest['kind'];
 
@@ -171,5 +173,6 @@ export function buildRequest(request: QbxmlRequest): string {
     case 'TxnDel': return buildTxnDel(id, request.input);
     case 'TxnDeletedQuery': return buildTxnDeletedQuery(id, request.input);
     case 'ListDeletedQuery': return buildListDeletedQuery(id, request.input);
+    case 'TermsQuery': return buildTermsQuery(id, request.input);
   }
 }

@@ -28,6 +28,7 @@ import {
   vendorRecord,
 } from './read-lists.js';
 import { listDeletedRecord, timeTrackingRecord, txnDeletedRecord } from './read-time.js';
+import { isTermsRet, termsRecord } from './read-terms.js';
 import { child, childText, children, type XNode } from './tree.js';
 
 export { QbxmlResponseError } from './read-fields.js';
@@ -257,6 +258,7 @@ export function preferencesRecord(node: XNode): PreferencesRecord {
 /** Maps one *Ret element to its record. */
 export function recordFromRet(node: XNode): QbRecord {
   if (isItemRet(node.name)) return itemRecord(node);
+  if (isTermsRet(node.name)) return termsRecord(node);
   switch (node.name) {
     case 'CustomerRet': return customerRecord(node);
     case 'VendorRet': return vendorRecord(node);

@@ -5,9 +5,11 @@ import type { RefValue, Stamped } from './records-base.js';
 import type { QbAddress } from './requests/common.js';
 import type { ClassRecord, EmployeeRecord, OtherNameRecord, PayrollItemWageRecord } from './records-lists.js';
 import type { ListDeletedRecord, TimeTrackingRecord, TxnDeletedRecord } from './records-time.js';
+import type { TermsRecord } from './records-terms.js';
 
 export type * from './records-lists.js';
 export type * from './records-time.js';
+export type * from './records-terms.js';
 export type { RefValue, Stamped } from './records-base.js';
 
 export type JobStatus = 'Awarded' | 'Closed' | 'InProgress' | 'None' | 'NotAwarded' | 'Pending';
@@ -323,5 +325,6 @@ export type QbRecord =
   | TimeTrackingRecord
   | ListDeletedRecord
   | TxnDeletedRecord
+  | TermsRecord
   | OtherRecord;
 

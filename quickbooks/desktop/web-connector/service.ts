@@ -50,6 +50,11 @@ export interface QbwcServiceDeps {
   enqueued: QbdNotifications;
   /** Wakes the workflows waiting on operations whose requests were answered, failed or given back (or found room). */
   wake: (waiters: Waiter[]) => Promise<void>;
+  /**
+   * A Web Connector run began on a bound company file: work that polls QuickBooks at each run (payments back) starts
+   * now, keeping the session open until its requests are queued (it places a hold).
+   */
+  onRun?: (connectionId: string) => Promise<unknown>;
   log: FastifyBaseLogger;
 }
 
@@ -200,6 +205,10 @@ export function createQbwcService(deps: QbwcServiceDeps) {
       const session = await queue.openSession(id, hashTicket(ticket));
       await queue.purge(id, 30);
       await repos.qbdOperations.purge(id, 30);
+      if (qbd.companyFilePath && deps.onRun) {
+        // a poll that cannot start now starts at the next run: never a reason to refuse this one
+        await deps.onRun(id).catch((error: unknown) => log.warn({ err: error, connectionId: id }, 'could not start the work polled at each Web Connector run'));
+      }
       const counts = await queue.counts(id);
       if (qbd.companyFilePath && counts.queued === 0 && counts.holds === 0) {
         await endSession(session.id, 'none', null);

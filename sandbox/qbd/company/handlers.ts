@@ -9,6 +9,7 @@ import { accountQuery, customerAdd, customerQuery, itemDiscountAdd, itemNonInven
 import { receivePaymentAdd, receivePaymentQuery } from './payments.js';
 import { classQuery, employeeQuery, itemServiceQuery, otherNameQuery, payrollItemWageQuery } from './people.js';
 import { billAdd, billMod, billQuery, purchaseOrderAdd, purchaseOrderQuery } from './purchases.js';
+import { termsQuery } from './terms.js';
 import { timeTrackingAdd, timeTrackingMod, timeTrackingQuery } from './time.js';
 
 export type Handler = (ctx: HandlerContext, rq: XNode) => HandlerResult;
@@ -54,5 +55,6 @@ export function createHandlers(host: HostInfo, company: CompanyInfo): Record<str
     TxnDel: txnDel,
     TxnDeletedQuery: txnDeletedQuery,
     ListDeletedQuery: listDeletedQuery,
+    TermsQuery: termsQuery,
   };
 }

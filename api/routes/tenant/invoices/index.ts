@@ -40,7 +40,7 @@ export default async function invoiceRoutes(fastify: FastifyInstance) {
       operationId: 'sendInvoice',
       tags: ['invoices'],
       summary: 'Copy (or re-copy) the invoice, then have QuickBooks e-mail it to its billing address',
-      description: 'QuickBooks\' own template, styling and online payment options apply. Sent once per requestId, however often the request is retried. Without a billing e-mail on the invoice it is copied only, and the answer says why. QuickBooks Desktop cannot send (422).',
+      description: 'QuickBooks\' own template, styling and online payment options apply. Sent once per requestId, however often the request is retried. Without a billing e-mail on the invoice it is copied only, and the answer says why. QuickBooks Desktop cannot e-mail invoices: there it is copied only, and the answer says so (sending: false, reason).',
       params: InvoiceParams,
       body: SendBody,
       response: { 202: SendAccepted, ...problems(400, 401, 404, 409, 413, 422) },
@@ -74,7 +74,7 @@ export default async function invoiceRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const connection = connectionOf(request);
-    if (connection.type !== 'qbo') throw unprocessable('Payments come back from QuickBooks Online only for now');
+    if (connection.type !== 'qbo') throw unprocessable('QuickBooks Desktop payments are read at every Web Connector run: run the update in the Web Connector (or wait for its next scheduled run).');
     return reply.code(202).send({ scheduleId: await control.payments.syncNow(connection) });
   });
 }

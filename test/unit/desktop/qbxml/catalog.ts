@@ -209,6 +209,22 @@ export const CATALOG: readonly QbxmlRequest[] = [
   { kind: 'ReceivePaymentAdd', requestId: 'pay-auto', input: { customer: { fullName: TRICKY_NAME }, totalAmountCents: 5000, autoApply: true } },
   { kind: 'ReceivePaymentQuery', requestId: 'pay-by-ref', input: { refNumbers: ['4471'], includeLineItems: true } },
   { kind: 'ReceivePaymentQuery', requestId: 'pay-iter', input: { maxReturned: 100, entity: { listId: '80000001-1716912345' }, iterator: { mode: 'Start' } } },
+  // payments back on Desktop: what changed since the high-water mark, with what each payment applies
+  { kind: 'ReceivePaymentQuery', requestId: 'pay-modified', input: { modifiedDateRange: { from: '2024-05-01T09:30:00-05:00' }, includeLineItems: true } },
+  { kind: 'ReceivePaymentQuery', requestId: 'pay-by-ids', input: { txnIds: ['2B1-1717000000', '2B2-1717000000'], includeLineItems: true } },
+  { kind: 'TxnDeletedQuery', requestId: 'pay-deleted', input: { txnDelTypes: ['ReceivePayment'], deletedDateRange: { from: '2024-05-01T09:30:00-05:00' } } },
+  { kind: 'TermsQuery', requestId: 'terms-by-name', input: { fullNames: ['Net 30', "2% 10 Net 30"] } },
+  { kind: 'TermsQuery', requestId: 'terms-all', input: { activeStatus: 'All' } },
+  {
+    kind: 'InvoiceAdd',
+    requestId: 'inv-copy-add',
+    input: {
+      customer: { listId: '80000001-1716912345' }, txnDate: '2024-06-01', refNumber: 'HD-1042', terms: { listId: '80000003-1716912345' }, dueDate: '2024-07-01',
+      memo: `Ticket work for ${TRICKY_NAME} (qbflow:invoice:HD-1042)`, externalGuid: '{6B29FC40-CA47-5067-B31D-00DD010662DA}',
+      lines: [{ item: { listId: '80000009-1716912345' }, desc: 'Ticket #881: printer offline', quantity: '1.5', rate: '120', amountCents: 18000, salesTaxCode: { fullName: 'Non' } }],
+    },
+  },
+  { kind: 'InvoiceQuery', requestId: 'inv-copy-find', input: { entity: { listId: '80000001-1716912345' }, txnDateRange: { from: '2024-06-01', to: '2024-06-01' }, includeRetElements: ['TxnID', 'EditSequence', 'ExternalGUID', 'Memo', 'RefNumber'] } },
   { kind: 'CustomerAdd', requestId: 'job-add-full', input: { name: 'Kitchen Remodel', parent: { fullName: TRICKY_NAME }, billAddress: { addr1: '12 Harbour Rd', city: 'Boston', state: 'MA', postalCode: '02110' }, jobStatus: 'InProgress', jobStartDate: '2024-05-01', jobProjectedEndDate: '2024-07-31', jobDesc: 'Cabinets and counters', notes: 'Key under the mat' } },
   { kind: 'CustomerQuery', requestId: 'jobs-since', input: { maxReturned: 500, activeStatus: 'All', fromModifiedDate: '2024-05-01T00:00:00-05:00', iterator: { mode: 'Start' } } },
   { kind: 'EmployeeQuery', requestId: 'employees', input: { activeStatus: 'All', fromModifiedDate: '2024-05-01T00:00:00' } },

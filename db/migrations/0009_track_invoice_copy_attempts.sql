@@ -1,0 +1,1 @@
+ALTER TABLE "upstream_invoices" ADD COLUMN "pending_attempt" text;
