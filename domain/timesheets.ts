@@ -95,6 +95,6 @@ export function entryProblems(entry: TimesheetEntry, ctx: EntryContext): string[
 }
 
 /** The failure's words, for a QuickBooks refusal of one entry. */
-export function refusalWords(entry: Pick<TimesheetEntry, 'userId' | 'date' | 'minutes'>, personName: string | undefined, quickbooksSays: string): string {
-  return `${personName ?? `user ${entry.userId}`}'s ${hours(entry.minutes)} on ${entry.date}: QuickBooks refused it: ${quickbooksSays}`;
+export function refusalWords(entry: Pick<TimesheetEntry, 'date' | 'minutes'>, personName: string, quickbooksSays: string): string {
+  return `${personName}'s ${hours(entry.minutes)} on ${entry.date}: QuickBooks refused it: ${quickbooksSays}`;
 }

@@ -2,7 +2,7 @@
 // QuickBooks holds (id, EditSequence/SyncToken, the content it holds). Entries whose content differs from what
 // QuickBooks holds are `queued` for the connection's export; results are recorded only against the content that was
 // sent, so a newer revision arriving meanwhile stays queued.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../client.js';
 import { timesheetEntries, type TimesheetState } from '../../schema/index.js';
 
@@ -86,6 +86,19 @@ export function createTimesheetsRepository(db: Database) {
       const rows = await executor.select({ state: timesheetEntries.state, n: sql<number>`count(*)::int` }).from(timesheetEntries)
         .where(eq(timesheetEntries.connectionId, connectionId)).groupBy(timesheetEntries.state);
       return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+    },
+
+    /** Every QuickBooks id the connection's entries hold. */
+    async heldIds(connectionId: string, executor: Executor = db): Promise<string[]> {
+      const rows = await executor.select({ id: timesheetEntries.quickbooksId }).from(timesheetEntries)
+        .where(and(eq(timesheetEntries.connectionId, connectionId), isNotNull(timesheetEntries.quickbooksId)));
+      return rows.map((r) => r.id!);
+    },
+
+    async usesPayrollItems(connectionId: string, executor: Executor = db): Promise<boolean> {
+      const [row] = await executor.select({ id: timesheetEntries.entryId }).from(timesheetEntries)
+        .where(and(eq(timesheetEntries.connectionId, connectionId), sql`${timesheetEntries.entry} ? 'payrollItemId'`)).limit(1);
+      return row !== undefined;
     },
 
     /** Before an Add is sent: which attempt sent it (kept when an earlier attempt already marked it). */
