@@ -21,14 +21,13 @@ const BATCH_ITEMS = 30;
 const STALE_OBJECT = '5010';
 const NOT_FOUND = '610';
 
-const ENTITIES: Record<TimeListKind, { entity: string; where?: string }> = {
+/** The lists the Accounting API serves; other names and payroll items are not in it (QuickBooks Online Payroll has no public API). */
+const ENTITIES: Partial<Record<TimeListKind, { entity: string; where?: string }>> = {
   customers: { entity: 'Customer' },
   items: { entity: 'Item', where: "Type = 'Service'" },
   classes: { entity: 'Class' },
   employees: { entity: 'Employee' },
   vendors: { entity: 'Vendor' },
-  otherNames: { entity: 'OtherName' },
-  payrollItems: { entity: 'PayrollItem' },
 };
 
 function listRecordOf(kind: TimeListKind, row: QboRow): LedgerListRecord {
@@ -62,7 +61,9 @@ export function createQboTimeLedger(client: CompanyClient): TimeLedger {
   };
 
   const readList = async (kind: TimeListKind, since: string | undefined): Promise<ListRead> => {
-    const { entity, where } = ENTITIES[kind];
+    const source = ENTITIES[kind];
+    if (!source) return { kind, full: !since, records: [], deletedIds: [], highWater: since ?? null, unavailable: `QuickBooks Online's API has no ${kind} list` };
+    const { entity, where } = source;
     const conditions = [where, 'Active IN (true, false)', since ? `MetaData.LastUpdatedTime >= ${queryString(since)}` : undefined].filter(Boolean);
     const read: ListRead = { kind, full: !since, records: [], deletedIds: [], highWater: since ?? null };
     try {
