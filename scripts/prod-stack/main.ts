@@ -1,5 +1,6 @@
-// `npm run stack:prod`: the production shape on this machine (see stack.ts), kept running until Ctrl-C. Needs
-// DATABASE_URL (a PostgreSQL server where databases may be created) and Go the first time (to build Temporal).
+// `npm run stack:prod`: the production shape on this machine (see stack.ts), kept running until Ctrl-C. Uses
+// DATABASE_URL (a PostgreSQL server where databases may be created; else an embedded one in the data folder), and
+// Go the first time (to build Temporal).
 // Optional: PORT (the API's one address, 3000), PROD_STACK_TEMPORAL_PORT (7233), PROD_STACK_DATA_DIR,
 // PROD_STACK_DATABASE / TEMPORAL_DATABASE / TEMPORAL_VISIBILITY_DATABASE (qbflow_prod, temporal, temporal_visibility),
 // TEMPORAL_NAMESPACE (default), TEMPORAL_RETENTION_DAYS (7), TEMPORAL_UI_PORT (8080).

@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { createDatabase } from '../../db/client.js';
@@ -13,13 +14,14 @@ import type { QboSandbox } from '../../sandbox/qbo/index.js';
 import { spawnApiProcess } from '../api-process.js';
 import { freePort, localSecrets, startSandbox } from '../stack.js';
 import { spawnWorkerProcess } from '../worker-process.js';
+import { startEmbeddedPostgres } from '../postgres.js';
 import { temporalServerBinaries } from './binaries.js';
 import { startProxy, type Proxy } from './proxy.js';
 import { startTemporalCluster, type ClusterPorts, type TemporalCluster } from './temporal-server.js';
 
 export interface ProdStackOptions {
   dataDir: string;
-  /** The environment to read (process.env by default): DATABASE_URL is required. */
+  /** The environment to read (process.env by default). Without DATABASE_URL an embedded PostgreSQL starts in dataDir. */
   env?: Record<string, string | undefined>;
   /** Database names on DATABASE_URL's server; random (and dropped at stop) when `scratch` is set. */
   databases?: Partial<{ app: string; temporal: string; visibility: string }>;
@@ -130,8 +132,18 @@ async function clusterPorts(frontend: number | undefined): Promise<ClusterPorts>
 export async function startProdStack(options: ProdStackOptions): Promise<ProdStack> {
   const source = options.env ?? process.env;
   const log = options.log ?? (() => {});
-  const adminUrl = source.DATABASE_URL;
-  if (!adminUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server (12 or later) where databases may be created');
+  const stops: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
+    stops.length = 0;
+  };
+  let adminUrl = source.DATABASE_URL;
+  if (!adminUrl) {
+    log('No DATABASE_URL: starting an embedded PostgreSQL…');
+    const embedded = await startEmbeddedPostgres(join(options.dataDir, 'pg'), await freeClusterPort(new Set()), 'postgres');
+    stops.push(() => embedded.stop());
+    adminUrl = embedded.url;
+  }
   const suffix = options.scratch ? `_${randomBytes(4).toString('hex')}` : '';
   const databases = {
     app: options.databases?.app ?? `qbflow_prod${suffix}`,
@@ -139,12 +151,7 @@ export async function startProdStack(options: ProdStackOptions): Promise<ProdSta
     visibility: options.databases?.visibility ?? `temporal_visibility${suffix}`,
   };
   const namespace = source.TEMPORAL_NAMESPACE || 'default';
-  const stops: (() => Promise<unknown>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
-    stops.length = 0;
-  };
-  if (options.scratch) stops.push(() => dropDatabases(adminUrl, Object.values(databases)));
+  if (options.scratch) stops.push(() => dropDatabases(adminUrl!, Object.values(databases)));
 
   try {
     await mkdir(options.dataDir, { recursive: true });
