@@ -12,6 +12,7 @@ import { startTemporalUi, type TemporalUi } from './ui.js';
 
 const env = process.env;
 const say = (line = '') => console.log(line);
+const uiPort = Number(env.TEMPORAL_UI_PORT || 8080);
 let stack: ProdStack | undefined;
 try {
   stack = await startProdStack({
@@ -22,7 +23,8 @@ try {
       ...(env.TEMPORAL_VISIBILITY_DATABASE ? { visibility: env.TEMPORAL_VISIBILITY_DATABASE } : {}),
     },
     ports: { proxy: Number(env.PORT || 3000), temporal: Number(env.PROD_STACK_TEMPORAL_PORT || 7233) },
-    env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
+    // the API links each order to Temporal UI, started below on this port
+    env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn', TEMPORAL_UI_URL: env.TEMPORAL_UI_URL ?? `http://localhost:${uiPort}` },
     log: say,
   });
 } catch (error) {
@@ -31,7 +33,7 @@ try {
 }
 let ui: TemporalUi | string;
 try {
-  ui = await startTemporalUi({ dir: stack.temporal.dir, address: stack.temporal.address, namespace: stack.namespace, port: Number(env.TEMPORAL_UI_PORT || 8080), log: say });
+  ui = await startTemporalUi({ dir: stack.temporal.dir, address: stack.temporal.address, namespace: stack.namespace, port: uiPort, log: say });
 } catch (error) {
   ui = `not running: ${error instanceof Error ? error.message : String(error)}`;
 }
