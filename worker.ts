@@ -12,6 +12,7 @@ import { createServices } from './services.js';
 import { loadConfig, type Config } from './config/index.js';
 import { createLogger, installTemporalLogging } from './config/logger.js';
 import { connectionOptions } from './config/temporal.js';
+import { serveHealth } from './config/health.js';
 
 export interface WorkerHandle {
   worker: Worker;
@@ -35,6 +36,8 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    // on shutdown (SIGTERM) stop polling and let in-flight activities finish; cancel them only after this long
+    shutdownGraceTime: `${config.worker.shutdownGraceSeconds}s`,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities({
       repos: services.repos,
@@ -47,7 +50,12 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
       webhooks: { allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
     }),
   });
+  const health = config.worker.healthPort === undefined ? undefined : await serveHealth(config.worker.healthPort, () => {
+    const state = worker.getState();
+    return { live: state !== 'FAILED' && state !== 'STOPPED', accepting: state === 'RUNNING' };
+  }, services.readinessChecks);
   const done = worker.run().finally(async () => {
+    health?.close();
     await connection.close();
     await clientConnection.close();
     await services.close();
@@ -78,6 +86,8 @@ async function workflowBundleFor(config: Config): Promise<{ codePath: string }> 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const config = loadConfig();
   const handle = await startWorker(config, { workflowBundle: await workflowBundleFor(config) });
+  // SIGTERM (orchestrators, `kill`): drain in-flight activities, then exit; a second signal is not needed
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void handle.shutdown());
   await handle.done;
+  process.exit(0);
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, qbd-offline,
-// billing, payments, timesheets.
+// billing, payments, timesheets, cluster (the production shape under faults, beside the dev server).
 import { runBillingBench } from './bench/billing.js';
+import { runClusterBench } from './bench/cluster.js';
 import { runPaymentsBench } from './bench/payments.js';
 import { runQbdDrainBench } from './bench/qbd-drain.js';
 import { runQbdOfflineBench } from './bench/qbd-offline.js';
@@ -19,6 +20,7 @@ const parts: Record<string, () => Promise<void>> = {
   billing: () => runBillingBench(),
   payments: () => runPaymentsBench(),
   timesheets: () => runTimesheetsBench(),
+  cluster: () => runClusterBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
