@@ -1,6 +1,8 @@
 // The composition root shared by the API and the worker: the long-lived services of a process (database,
 // repositories, Intuit OAuth, the paced QuickBooks Online client, the ledger resolver, the client side of Temporal).
 import type { Client } from '@temporalio/client';
+import { sql } from 'drizzle-orm';
+import type { ReadinessChecks } from './config/health.js';
 import type { Config } from './config/index.js';
 import { createDatabase, type DatabaseHandle } from './db/client.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
@@ -21,6 +23,8 @@ export interface Services {
   /** Runs ledger activities as Desktop operations (answers done or waiting). */
   desktopOperations: DesktopOperations;
   mailer: Mailer;
+  /** What this process needs answering before it takes work: PostgreSQL and the Temporal frontend. */
+  readinessChecks: ReadinessChecks;
   close(): Promise<void>;
 }
 
@@ -41,5 +45,9 @@ export function createServices(config: Config, temporal: Client, options: { pool
   const qbd = createQbdLedgers({ repos, config: config.qbd });
   const ledgerFor = createLedgerResolver({ connections: repos.connections, qbo, qbd: qbd.ledger });
   late.ledgerFor = ledgerFor;
-  return { database, repos, oauth, tokens, ledgerFor, control, desktopOperations: qbd.operations, mailer: createMailer(config.mail), close: () => database.close() };
+  const readinessChecks: ReadinessChecks = {
+    postgres: () => database.db.execute(sql`select 1`),
+    temporal: () => temporal.workflowService.getSystemInfo({}),
+  };
+  return { database, repos, oauth, tokens, ledgerFor, control, desktopOperations: qbd.operations, mailer: createMailer(config.mail), readinessChecks, close: () => database.close() };
 }

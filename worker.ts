@@ -1,5 +1,10 @@
 // The worker's composition root: configuration, services, activities, Temporal worker. No business logic.
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
@@ -7,6 +12,7 @@ import { createServices } from './services.js';
 import { loadConfig, type Config } from './config/index.js';
 import { createLogger, installTemporalLogging } from './config/logger.js';
 import { connectionOptions } from './config/temporal.js';
+import { serveHealth } from './config/health.js';
 
 export interface WorkerHandle {
   worker: Worker;
@@ -14,6 +20,8 @@ export interface WorkerHandle {
   done: Promise<void>;
   shutdown(): Promise<void>;
 }
+
+const execFileAsync = promisify(execFile);
 
 export const workflowsPath = fileURLToPath(new URL('./workflows', import.meta.url));
 
@@ -28,6 +36,8 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    // on shutdown (SIGTERM) stop polling and let in-flight activities finish; cancel them only after this long
+    shutdownGraceTime: `${config.worker.shutdownGraceSeconds}s`,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities({
       repos: services.repos,
@@ -40,7 +50,12 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
       webhooks: { allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
     }),
   });
+  const health = config.worker.healthPort === undefined ? undefined : await serveHealth(config.worker.healthPort, () => {
+    const state = worker.getState();
+    return { live: state !== 'FAILED' && state !== 'STOPPED', accepting: state === 'RUNNING' };
+  }, services.readinessChecks);
   const done = worker.run().finally(async () => {
+    health?.close();
     await connection.close();
     await clientConnection.close();
     await services.close();
@@ -56,8 +71,23 @@ export async function startWorker(config: Config, options: { workflowBundle?: Wo
   };
 }
 
+/**
+ * The bundle a worker process runs: the one configured, else one built now by a short-lived child process, so
+ * webpack's memory never stays in the worker.
+ */
+async function workflowBundleFor(config: Config): Promise<{ codePath: string }> {
+  if (config.worker.workflowBundlePath) return { codePath: config.worker.workflowBundlePath };
+  const codePath = join(await mkdtemp(join(tmpdir(), 'qbflow-workflows-')), 'workflows.js');
+  const bundler = fileURLToPath(new URL('./scripts/bundle-workflows.ts', import.meta.url));
+  await execFileAsync(process.execPath, ['--import', 'tsx', bundler, codePath]);
+  return { codePath };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const handle = await startWorker(loadConfig());
+  const config = loadConfig();
+  const handle = await startWorker(config, { workflowBundle: await workflowBundleFor(config) });
+  // SIGTERM (orchestrators, `kill`): drain in-flight activities, then exit; a second signal is not needed
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void handle.shutdown());
   await handle.done;
+  process.exit(0);
 }

@@ -10,6 +10,7 @@ import { createOrderActivities } from './orders.js';
 import type { IntuitOAuth } from '../quickbooks/online/oauth.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { DesktopOperations } from '../quickbooks/desktop/index.js';
+import { createTimesheetActivities } from './timesheets/index.js';
 
 export interface ActivityDeps {
   repos: Repositories;
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities({ repos: deps.repos, mailer: deps.mailer, taskQueue: deps.taskQueue, webhooks: deps.webhooks }),
     ...createBillingActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
     ...createInvoiceActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, taskQueue: deps.taskQueue, operations: deps.operations }),
+    ...createTimesheetActivities({ repos: deps.repos, ledgerFor: deps.ledgerFor, operations: deps.operations }),
   }, deps.failurePolicy);
 }
 

@@ -11,6 +11,7 @@ import { postWebhook, WebhookUnreachable } from '../outbound/webhook-post.js';
 export const eventTypes = [
   'connection.expiring', 'connection.needs_reauth', 'connection.restored', 'document.posted', 'document.failed',
   'invoice.paid', 'invoice.partially_paid', 'invoice.payment_reversed',
+  'lists.changed', 'timesheet.exported', 'timesheet.failed',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -6,7 +6,8 @@ import type { OrderLine, Party } from '../domain/order.js';
 import type { Settings } from '../domain/settings.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
 import { LedgerRejection } from '../quickbooks/errors.js';
-import type { LedgerRef, PurchaseKind } from '../quickbooks/ledger/index.js';
+import type { LedgerRef, PostedDocument, PurchaseKind } from '../quickbooks/ledger/index.js';
+import { formatCents } from '../domain/money.js';
 import type { LedgerFor } from '../quickbooks/resolver.js';
 import { withLedgerSteps } from './ledger-steps.js';
 import { singleFlight } from './single-flight.js';
@@ -42,6 +43,20 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
     const accounts = await ledger.defaultAccounts();
     cache.set(connectionId, { at: Date.now(), accounts });
     return accounts;
+  };
+
+  /**
+   * A number this order's document shares in QuickBooks with documents that are not this order's: they are left
+   * alone and ours is posted under the same number (where QuickBooks accepts it), and the bookkeeper is told.
+   * Recorded under its own kind, so the document's success does not resolve it.
+   */
+  const reportSharedNumber = (connectionId: string, kind: 'invoice' | PurchaseKind, orderId: string, number: string, others: PostedDocument[]) => {
+    const words = kind === 'purchase_order' ? 'purchase order' : kind;
+    const held = others.map((o) => `id ${o.id}, total ${formatCents(o.totalCents)}`).join('; ');
+    return repos.syncErrors.recordOpen({
+      connectionId, documentKind: `${kind === 'purchase_order' ? 'purchaseOrder' : kind}-number`, externalId: orderId, code: 'shared-number',
+      message: storableText(`${words[0]!.toUpperCase()}${words.slice(1)} number ${number} is also used in QuickBooks by another ${words} of the same ${kind === 'invoice' ? 'customer' : 'vendor'} (${held}) that is not this order's. qbflow left it unchanged and posted this order's own ${words} under the same number; renumber one of them in QuickBooks if they should differ.`),
+    });
   };
 
   const partyFlight = singleFlight<LedgerRef>();
@@ -127,9 +142,10 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         revision,
         draft,
         attempt: await ledger.operationAttempt(),
-        find: () => ledger.findInvoice(draft.number, draft.customerId),
-        create: (key) => ledger.createInvoice(draft, key),
-        update: (id, key) => ledger.updateInvoice(id, draft, key),
+        find: (identity) => ledger.findInvoice(draft, identity),
+        create: (key, identity) => ledger.createInvoice(draft, key, identity),
+        update: (id, key, identity) => ledger.updateInvoice(id, draft, key, identity),
+        reportLookAlikes: (others) => reportSharedNumber(connectionId, 'invoice', draft.orderId, draft.number, others),
       });
       // a posted invoice proves its customer and items resolved too: their earlier errors are over
       await repos.syncErrors.resolveKinds(connectionId, ['invoice', 'customer', 'items'], draft.orderId);
@@ -143,9 +159,10 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         revision,
         draft,
         attempt: await ledger.operationAttempt(),
-        find: () => ledger.findPurchase(kind, draft.number, draft.vendorId),
-        create: (key) => ledger.createPurchase(kind, draft, key),
-        update: (id, key) => ledger.updatePurchase(kind, id, draft, key),
+        find: (identity) => ledger.findPurchase(kind, draft, identity),
+        create: (key, identity) => ledger.createPurchase(kind, draft, key, identity),
+        update: (id, key, identity) => ledger.updatePurchase(kind, id, draft, key, identity),
+        reportLookAlikes: (others) => reportSharedNumber(connectionId, kind, draft.orderId, draft.number, others),
       });
       // errors are recorded under the workflow's step names (purchaseOrder, not purchase_order)
       await repos.syncErrors.resolveKinds(connectionId, [kind === 'purchase_order' ? 'purchaseOrder' : 'bill', 'vendor', 'items'], draft.orderId);
@@ -159,9 +176,9 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         revision,
         draft,
         attempt: await ledger.operationAttempt(),
-        find: () => ledger.findPayment(draft),
-        create: (key) => ledger.createPayment(draft, key),
-        update: (id, key) => ledger.updatePayment(id, draft, key),
+        find: (identity) => ledger.findPayment(draft, identity),
+        create: (key, identity) => ledger.createPayment(draft, key, identity),
+        update: (id, key, identity) => ledger.updatePayment(id, draft, key, identity),
       });
       await repos.syncErrors.resolveFor(connectionId, `payment:${draft.externalId}`, draft.orderId);
       return result;

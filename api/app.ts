@@ -2,6 +2,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
+import { readiness } from '../config/health.js';
 import { clientError, errorHandler, frameworkError, notFoundHandler, ProblemSchema } from './errors.js';
 import auth from './plugins/auth.js';
 import noStore from './plugins/no-store.js';
@@ -45,6 +46,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(auth);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // liveness (the process answers) and readiness (PostgreSQL and Temporal answer too): see config/health.ts
+  app.get('/health/live', { schema: { hide: true } }, async () => ({ live: true }));
+  app.get('/health/ready', { schema: { hide: true } }, async (_request, reply) => {
+    const result = await readiness(deps.readinessChecks ?? {});
+    return reply.code(result.ready ? 200 : 503).header('cache-control', 'no-store').send(result);
+  });
   // each scope checks its credential once for every route in it (see the scope files)
   await app.register(operatorScope);
   await app.register(tenantScope);

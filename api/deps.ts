@@ -6,6 +6,7 @@ import type { Config } from '../config/index.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Tenant } from '../db/repositories/core/tenants.js';
 import type { LookupAll } from '../outbound/addresses.js';
+import type { ReadinessChecks } from '../config/health.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'operatorToken' | 'bodyLimit' | 'temporal' | 'lifecycle' | 'qbd' | 'webhooks' | 'intuit'> & Partial<Pick<Config, 'trustProxy'>>;
@@ -13,6 +14,8 @@ export interface AppDeps {
   oauth: IntuitOAuth;
   ledgerFor: LedgerFor;
   control: Control;
+  /** What /health/ready checks (PostgreSQL, Temporal); ready with no checks when absent (tests). */
+  readinessChecks?: ReadinessChecks;
   /** How webhook hosts are resolved when registered (the system's resolver when absent). */
   lookup?: LookupAll;
 }

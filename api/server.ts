@@ -19,7 +19,7 @@ export async function startApi(config: Config): Promise<ApiHandle> {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const services = createServices(config, temporal);
   const app = await buildApp(
-    { config, repos: services.repos, oauth: services.oauth, ledgerFor: services.ledgerFor, control: services.control },
+    { config, repos: services.repos, oauth: services.oauth, ledgerFor: services.ledgerFor, control: services.control, readinessChecks: services.readinessChecks },
     { logger: createLogger(config.logLevel, 'api') },
   );
   app.addHook('onClose', async () => {

@@ -86,6 +86,12 @@ export interface WorkerConfig {
    * one evicted is replayed from its history when it wakes (more CPU, never a wrong result).
    */
   maxCachedWorkflows: number;
+  /** A workflow bundle built beforehand (`npm run build:workflows`); without one the worker bundles at start in a child process. */
+  workflowBundlePath: string | undefined;
+  /** Port of the worker's /health/live and /health/ready listener (WORKER_HEALTH_PORT); none when absent. */
+  healthPort: number | undefined;
+  /** How long a stopping worker lets in-flight activities finish before cancelling them (WORKER_SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceSeconds: number;
 }
 
 /** Outbound webhooks (WEBHOOKS_* variables). */
@@ -229,6 +235,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     worker: {
       maxCachedWorkflows: read.integer('WORKER_MAX_CACHED_WORKFLOWS', 250, 2, 100_000),
+      workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
+      healthPort: env.WORKER_HEALTH_PORT ? read.integer('WORKER_HEALTH_PORT', 0, 0, 65535) : undefined,
+      shutdownGraceSeconds: read.integer('WORKER_SHUTDOWN_GRACE_SECONDS', 30, 0, 3600),
     },
   };
   if (env.SMTP_URL && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…');

@@ -34,3 +34,9 @@ export const paymentsSyncWorkflowId = (connectionId: string) => `payments-sync/$
 /** The change feed (CDC) schedule of a connection, and what it starts (Temporal appends the scheduled time). */
 export const paymentsFeedScheduleId = (connectionId: string) => `payments-feed/${connectionId}`;
 export const paymentsFeedWorkflowId = (connectionId: string) => `payments-feed/${connectionId}`;
+
+/** One lists import of a connection at a time (a second request joins the running one). */
+export const importListsWorkflowId = (connectionId: string) => `import-lists/${connectionId}`;
+
+/** One timesheet export per connection (signal-with-start whenever entries are queued). */
+export const exportTimesheetsWorkflowId = (connectionId: string) => `export-timesheets/${connectionId}`;

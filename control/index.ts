@@ -18,6 +18,7 @@ import { createSettingsControl, type SettingsControl } from './settings.js';
 import { createSyncErrorControl, type SyncErrorControl } from './sync-errors.js';
 import { createWebhookControl, type WebhookControl } from './webhooks.js';
 import { createPaymentsControl, type PaymentsControl } from './payments.js';
+import { createTimesheetControl, type TimesheetControl } from './timesheets.js';
 
 export interface Control {
   client: Client;
@@ -33,6 +34,7 @@ export interface Control {
   webhooks: WebhookControl;
   invoices: InvoiceControl;
   payments: PaymentsControl;
+  timesheets: TimesheetControl;
 }
 
 /** `ledgerFor` may be a late binding: the ledgers are built after this (the Online client needs the lifecycle control). */
@@ -60,6 +62,7 @@ export function createControl(client: Client, config: Config, repos: Repositorie
     settings: createSettingsControl({ repos }),
     mappings: createMappingControl({ repos, ledgerFor }),
     syncErrors: createSyncErrorControl({ repos, billingRuns, orders }),
+    timesheets: createTimesheetControl({ client, taskQueue, repos, listPageSize: config.qbd.listPageSize }),
     webhooks: createWebhookControl({ repos, allowPrivateNetworks: config.webhooks.allowPrivateNetworks }),
   };
 }

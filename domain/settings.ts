@@ -36,6 +36,9 @@ export const SettingsSchema = Type.Object({
     incomeAccount: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The income account of Service items created for new service types (pick one from GET …/quickbooks/accounts)' })),
     taxCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks\' automated sales tax' })),
   }, { additionalProperties: false, description: 'Invoices copied from a help desk or project tool' })),
+  timesheets: Type.Optional(Type.Object({
+    firstDayOfWeek: Type.Optional(Type.Union(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d) => Type.Literal(d)), { description: 'The first day of the week in the time tracker: checked against QuickBooks\' own at each lists import' })),
+  }, { additionalProperties: false, description: 'Timesheets exported from a time tracker' })),
 }, { additionalProperties: false });
 
 export type Settings = Static<typeof SettingsSchema>;

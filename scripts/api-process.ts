@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** The API on `port`, configured like the rest of the stack; resolves once it answers /health. */
-export async function spawnApiProcess(env: Record<string, string | undefined>, port: number): Promise<{ process: ChildProcess; url: string }> {
+/**
+ * The API on `port`, configured like the rest of the stack; resolves once it answers /health. Its public address
+ * is its own unless `publicUrl` says otherwise (several APIs behind one proxy).
+ */
+export async function spawnApiProcess(env: Record<string, string | undefined>, port: number, publicUrl?: string): Promise<{ process: ChildProcess; url: string }> {
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/server.ts')], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), PUBLIC_URL: url } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...env, PORT: String(port), PUBLIC_URL: publicUrl ?? url } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 60_000;

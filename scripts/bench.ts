@@ -1,10 +1,12 @@
 // `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, qbd-offline,
-// billing, payments.
+// billing, payments, timesheets, cluster (the production shape under faults, beside the dev server).
 import { runBillingBench } from './bench/billing.js';
+import { runClusterBench } from './bench/cluster.js';
 import { runPaymentsBench } from './bench/payments.js';
 import { runQbdDrainBench } from './bench/qbd-drain.js';
 import { runQbdOfflineBench } from './bench/qbd-offline.js';
 import { runManyRealmsBench, runOneRealmBench } from './bench/qbo.js';
+import { runTimesheetsBench } from './bench/timesheets.js';
 
 const parts: Record<string, () => Promise<void>> = {
   'one-realm': () => runOneRealmBench(),
@@ -17,6 +19,8 @@ const parts: Record<string, () => Promise<void>> = {
   'qbd-offline': () => runQbdOfflineBench(),
   billing: () => runBillingBench(),
   payments: () => runPaymentsBench(),
+  timesheets: () => runTimesheetsBench(),
+  cluster: () => runClusterBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -54,7 +54,7 @@ interface LocalSecrets {
 }
 
 /** Secrets generated once for a local install, kept in the data folder (never in the repository). */
-async function localSecrets(dataDir: string): Promise<LocalSecrets> {
+export async function localSecrets(dataDir: string): Promise<LocalSecrets> {
   const file = join(dataDir, 'local-secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
   const secrets = { operatorToken: randomBytes(24).toString('base64url'), encryptionKeys: generateEncryptionKey('local1') };
@@ -72,6 +72,30 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The sandbox QuickBooks Online on `port`, and the INTUIT_* settings pointing at it written into `env`. It notifies
+ * the API (env.PUBLIC_URL unless the options say where) as Intuit would, signed with a verifier token both know.
+ */
+export async function startSandbox(env: Record<string, string | undefined>, options: QboSandboxOptions | undefined, port: number): Promise<{ server: QboSandbox; url: string }> {
+  env.INTUIT_WEBHOOK_VERIFIER_TOKEN ||= randomBytes(18).toString('base64url');
+  const webhooks = {
+    ...options?.webhooks,
+    endpoint: options?.webhooks?.endpoint ?? { url: `http://127.0.0.1:${env.PORT}/v1/intuit/webhooks`, verifierToken: env.INTUIT_WEBHOOK_VERIFIER_TOKEN },
+  };
+  const server = createQboSandbox({ autoApprove: true, ...options, webhooks, logger: false });
+  const url = await server.listen({ port, host: '127.0.0.1' });
+  Object.assign(env, {
+    INTUIT_CLIENT_ID: options?.clientId ?? DEFAULT_CLIENT_ID,
+    INTUIT_CLIENT_SECRET: options?.clientSecret ?? DEFAULT_CLIENT_SECRET,
+    INTUIT_API_BASE_URL: url,
+    INTUIT_AUTHORIZE_URL: `${url}/oauth2/authorize`,
+    INTUIT_TOKEN_URL: `${url}/oauth2/v1/tokens/bearer`,
+    INTUIT_REVOKE_URL: `${url}/oauth2/v1/tokens/revoke`,
+    INTUIT_USERINFO_URL: `${url}/v1/openid_connect/userinfo`,
+  });
+  return { server, url };
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -117,25 +141,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     let sandbox: Stack['sandbox'];
     if (!env.INTUIT_CLIENT_ID) {
-      // The sandbox notifies the API as Intuit would, signed with a verifier token both sides know.
-      env.INTUIT_WEBHOOK_VERIFIER_TOKEN ||= randomBytes(18).toString('base64url');
-      const webhooks = {
-        ...options.sandbox?.webhooks,
-        endpoint: options.sandbox?.webhooks?.endpoint ?? { url: `http://127.0.0.1:${env.PORT}/v1/intuit/webhooks`, verifierToken: env.INTUIT_WEBHOOK_VERIFIER_TOKEN },
-      };
-      const server = createQboSandbox({ autoApprove: true, ...options.sandbox, webhooks, logger: false });
-      const url = await server.listen({ port: options.ports?.sandbox ?? 4100, host: '127.0.0.1' });
-      stops.push(() => server.close());
-      sandbox = { server, url };
-      Object.assign(env, {
-        INTUIT_CLIENT_ID: options.sandbox?.clientId ?? DEFAULT_CLIENT_ID,
-        INTUIT_CLIENT_SECRET: options.sandbox?.clientSecret ?? DEFAULT_CLIENT_SECRET,
-        INTUIT_API_BASE_URL: url,
-        INTUIT_AUTHORIZE_URL: `${url}/oauth2/authorize`,
-        INTUIT_TOKEN_URL: `${url}/oauth2/v1/tokens/bearer`,
-        INTUIT_REVOKE_URL: `${url}/oauth2/v1/tokens/revoke`,
-        INTUIT_USERINFO_URL: `${url}/v1/openid_connect/userinfo`,
-      });
+      sandbox = await startSandbox(env, options.sandbox, options.ports?.sandbox ?? 4100);
+      stops.push(() => sandbox!.server.close());
     }
 
     const config = loadConfig(env);

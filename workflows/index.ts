@@ -6,3 +6,5 @@ export { deliverWebhook } from './deliver-webhook.js';
 export { sendOrder } from './send-order.js';
 export { copyInvoice } from './copy-invoice.js';
 export { paymentsFeed, paymentsSync } from './payments-sync.js';
+export { importLists } from './import-lists.js';
+export { exportTimesheets } from './export-timesheets.js';

@@ -166,8 +166,8 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
   }
   Object.assign(ids, { itemIds, customerId: customer?.id, vendorId: vendor?.id });
 
-  const posted = (r: { id: string; action: string; totalCents: number; number: string | null }) =>
-    ({ quickbooksId: r.id, action: r.action, detail: `${r.number ? `#${r.number} ` : ''}total ${formatCents(r.totalCents)}` });
+  const posted = (r: { id: string; action: string; totalCents: number; number: string | null; lookAlikes?: string[] }) =>
+    ({ quickbooksId: r.id, action: r.action, detail: `${r.number ? `#${r.number} ` : ''}total ${formatCents(r.totalCents)}${sharedNumber(r)}` });
 
   const invoiceWork = wants('invoice') && customer
     ? run('invoice', () => qb.postInvoice(connectionId, revision, buildInvoiceDraft(order, settings, ids, accounts)), posted)
@@ -231,3 +231,8 @@ function documentEvents(args: SendOrderArgs, status: OrderStatus) {
     }));
 }
 
+/** A number this order's document shares with others in QuickBooks (not this order's: left alone), said so. */
+function sharedNumber(r: { number: string | null; lookAlikes?: string[] }): string {
+  if (!r.lookAlikes?.length) return '';
+  return `; number ${r.number ?? ''} is also used in QuickBooks by ${r.lookAlikes.map((id) => `id ${id}`).join(', ')} (not this order's, left unchanged)`;
+}

@@ -18,6 +18,7 @@ const TAGS = [
   { name: 'billing', description: 'Monthly billing of subscriptions: configuration and schedules, offer and organization mappings, subscription changes, runs.' },
   { name: 'web connector', description: 'The SOAP 1.1 endpoint the QuickBooks Web Connector calls (not for upstream apps).' },
   { name: 'invoices', description: 'Invoices from a help desk or project tool copied into QuickBooks Online, sent by QuickBooks, and their payments.' },
+  { name: 'timesheets', description: 'A time tracker\'s QuickBooks: the lists people track time against (imported, with a change feed and checks in words), people mapped from upstream users, and timesheet entries exported to payroll and billing.' },
   { name: 'intuit', description: 'Intuit\'s webhook notifications (signed by Intuit; not for upstream apps).' },
   { name: 'console', description: 'Single-use links to the hosted console, for a tenant\'s admin (or an operator) sent by the upstream app.' },
 ];

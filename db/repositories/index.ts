@@ -22,6 +22,8 @@ import { createSyncErrorsRepository } from './core/sync-errors.js';
 import { createTenantsRepository } from './core/tenants.js';
 import { createTokensRepository } from './core/tokens.js';
 import { createWebhooksRepository } from './core/webhooks.js';
+import { createTimeListsRepository } from './timesheets/lists.js';
+import { createTimesheetsRepository } from './timesheets/entries.js';
 
 export function createRepositories(db: Database, box: SecretBox) {
   return {
@@ -46,6 +48,8 @@ export function createRepositories(db: Database, box: SecretBox) {
     invoiceCopies: createInvoiceCopiesRepository(db),
     paymentApplications: createPaymentApplicationsRepository(db),
     intuitEvents: createIntuitEventsRepository(db),
+    timeLists: createTimeListsRepository(db),
+    timesheets: createTimesheetsRepository(db),
     /** Runs several repository writes atomically: pass the executor to each. */
     transaction: <T>(work: (tx: Executor) => Promise<T>): Promise<T> => db.transaction(work),
   };

@@ -4,3 +4,4 @@ export * from './desktop.js';
 export * from './billing.js';
 export * from './console.js';
 export * from './invoices.js';
+export * from './timesheets.js';

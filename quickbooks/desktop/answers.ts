@@ -2,7 +2,7 @@
 // ledger port returns (references, posted documents, items, invoice snapshots).
 import { canonicalQuantity } from '../../domain/billing/merge.js';
 import { LedgerRejection } from '../errors.js';
-import type { InvoiceSnapshot, LedgerItem, LedgerRef, PostedDocument } from '../ledger/index.js';
+import { carriesIdentity, type DocumentIdentity, type InvoiceSnapshot, type LedgerItem, type LedgerRef, type PostedDocument } from '../ledger/index.js';
 import {
   classifyStatus,
   type BillRecord,
@@ -15,7 +15,7 @@ import {
   type ReceivePaymentRecord,
   type VendorRecord,
 } from './qbxml/index.js';
-import { sameGuid } from './documents.js';
+import { documentGuid, sameGuid } from './documents.js';
 
 /** QuickBooks has the record open elsewhere (3175/3176): try again later. */
 export class QbdRecordInUse extends Error {
@@ -112,10 +112,14 @@ export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
 });
 
 /** Of the documents found, ours: the one carrying our GUID, else (when the number identifies it) the first. */
-export function pickOurs<T extends { externalGuid?: string; refNumber?: string }>(found: T[], guid: string, number: string | undefined): T | undefined {
-  const mine = found.find((d) => sameGuid(d.externalGuid, guid));
-  if (mine) return mine;
-  return number === undefined ? undefined : found.find((d) => d.refNumber === number);
+/**
+ * The document an identity marks: by its ExternalGUID, else by the marker in its memo (documents written before the
+ * GUID was derived from the marker). Never by number alone: a same-numbered document is another order's.
+ */
+export function pickOurs<T extends { externalGuid?: string; memo?: string }>(found: T[], identity: DocumentIdentity): { mine: T | undefined; others: T[] } {
+  const guid = documentGuid(identity.marker);
+  const mine = found.find((d) => sameGuid(d.externalGuid, guid)) ?? found.find((d) => carriesIdentity(d.memo, identity));
+  return { mine, others: found.filter((d) => d !== mine) };
 }
 
 export function chunks<T>(values: T[], size: number): T[][] {

@@ -1,8 +1,9 @@
 // qbXML inputs for the documents an order becomes, built from the ledger-neutral drafts. No I/O: the ledger
 // decides which items and accounts to use, these functions only lay the document out.
 //
-// Every document carries a marker: an ExternalGUID derived from its identity, and the qbflow marker in its memo,
-// so that after an uncertain outcome the ledger can recognise what an earlier attempt created.
+// Every document carries its identity (ledger/orders.ts DocumentIdentity): the marker in its memo and an ExternalGUID
+// derived from it, so that after an uncertain outcome the ledger recognises what an earlier attempt of this same
+// order created, and nothing else (never a document that only shares its number and party).
 import { createHash } from 'node:crypto';
 import { mergeInvoiceLines } from '../../domain/billing/merge.js';
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft } from '../../domain/drafts.js';
@@ -19,8 +20,8 @@ import {
   type QbRef,
   type ReceivePaymentAddInput,
 } from './qbxml/index.js';
-import { xmlLength } from './qbxml/xml.js';
-import { documentMarker, type BilledLineInput, type BillingInvoiceWrite } from '../ledger/index.js';
+import { truncateChars, xmlLength } from './qbxml/xml.js';
+import { markedNote, type BilledLineInput, type BillingInvoiceWrite, type DocumentIdentity } from '../ledger/index.js';
 
 /** A stable GUID for a document (QuickBooks' ExternalGUID): the same inputs always give the same GUID. */
 export function documentGuid(...parts: string[]): string {
@@ -45,8 +46,9 @@ export const REF_MAX = {
   payment: QBXML_LIMITS.paymentRefNumber,
 } as const;
 
-function memo(marker: string, text: string | undefined): string {
-  return text ? `${text} (${marker})` : marker;
+/** The memo a bookkeeper reads, with the identity marker kept whole at its end (a memo holds 4095 characters). */
+function memo(identity: DocumentIdentity, text: string | undefined): string {
+  return markedNote(text, identity.marker, QBXML_LIMITS.memo, truncateChars);
 }
 
 export interface InvoiceItems {
@@ -72,24 +74,24 @@ export function invoiceLines(draft: InvoiceDraft, items: InvoiceItems): InvoiceL
   return lines;
 }
 
-function invoiceHeader(draft: InvoiceDraft, items: InvoiceItems) {
+function invoiceHeader(draft: InvoiceDraft, items: InvoiceItems, identity: DocumentIdentity) {
   return {
     ...(draft.accounts.receivableId ? { arAccount: { listId: draft.accounts.receivableId } } : {}),
     txnDate: draft.date,
     ...(fitsRefNumber(draft.number, REF_MAX.invoice) ? { refNumber: draft.number.trim() } : {}),
     ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
     ...(draft.taxLine && items.zeroTaxItem ? { itemSalesTax: items.zeroTaxItem } : {}),
-    memo: memo(documentMarker('order', draft.orderId), draft.memo),
+    memo: memo(identity, draft.memo),
   };
 }
 
-export function invoiceAddInput(draft: InvoiceDraft, items: InvoiceItems, externalGuid: string): InvoiceAddInput {
-  return { customer: { listId: draft.customerId }, ...invoiceHeader(draft, items), externalGuid, lines: invoiceLines(draft, items) };
+export function invoiceAddInput(draft: InvoiceDraft, items: InvoiceItems, identity: DocumentIdentity): InvoiceAddInput {
+  return { customer: { listId: draft.customerId }, ...invoiceHeader(draft, items, identity), externalGuid: documentGuid(identity.marker), lines: invoiceLines(draft, items) };
 }
 
 /** Replaces the invoice's lines with the draft's (lines left out of a Mod are deleted by QuickBooks). */
-export function invoiceModInput(draft: InvoiceDraft, items: InvoiceItems, current: { txnId: string; editSequence: string }): InvoiceModInput {
-  return { txnId: current.txnId, editSequence: current.editSequence, customer: { listId: draft.customerId }, ...invoiceHeader(draft, items), lines: invoiceLines(draft, items) };
+export function invoiceModInput(draft: InvoiceDraft, items: InvoiceItems, current: { txnId: string; editSequence: string }, identity: DocumentIdentity): InvoiceModInput {
+  return { txnId: current.txnId, editSequence: current.editSequence, customer: { listId: draft.customerId }, ...invoiceHeader(draft, items, identity), lines: invoiceLines(draft, items) };
 }
 
 /** A bill books the cost to cost of goods sold, one expense line per order line (as the Online ledger does). */
@@ -103,39 +105,39 @@ function billExpenseLines(draft: PurchaseDraft) {
   }));
 }
 
-function billHeader(draft: PurchaseDraft) {
+function billHeader(draft: PurchaseDraft, identity: DocumentIdentity) {
   return {
     vendor: { listId: draft.vendorId },
     ...(draft.accounts.payableId ? { apAccount: { listId: draft.accounts.payableId } } : {}),
     txnDate: draft.date,
     ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
     ...(fitsRefNumber(draft.number, REF_MAX.bill) ? { refNumber: draft.number.trim() } : {}),
-    memo: memo(documentMarker('order', draft.orderId), draft.memo),
+    memo: memo(identity, draft.memo),
   };
 }
 
-export function billAddInput(draft: PurchaseDraft, externalGuid: string): BillAddInput {
-  return { ...billHeader(draft), externalGuid, expenseLines: billExpenseLines(draft) };
+export function billAddInput(draft: PurchaseDraft, identity: DocumentIdentity): BillAddInput {
+  return { ...billHeader(draft, identity), externalGuid: documentGuid(identity.marker), expenseLines: billExpenseLines(draft) };
 }
 
-export function billModInput(draft: PurchaseDraft, current: { txnId: string; editSequence: string; hasItemLines: boolean }): BillModInput {
+export function billModInput(draft: PurchaseDraft, current: { txnId: string; editSequence: string; hasItemLines: boolean }, identity: DocumentIdentity): BillModInput {
   return {
     txnId: current.txnId,
     editSequence: current.editSequence,
-    ...billHeader(draft),
+    ...billHeader(draft, identity),
     expenseLines: billExpenseLines(draft),
     ...(current.hasItemLines ? { clearItemLines: true } : {}),
   };
 }
 
-export function purchaseOrderAddInput(draft: PurchaseDraft, externalGuid: string): PurchaseOrderAddInput {
+export function purchaseOrderAddInput(draft: PurchaseDraft, identity: DocumentIdentity): PurchaseOrderAddInput {
   return {
     vendor: { listId: draft.vendorId },
     txnDate: draft.date,
     ...(fitsRefNumber(draft.number, REF_MAX.purchase_order) ? { refNumber: draft.number.trim() } : {}),
     ...(draft.dueDate ? { expectedDate: draft.dueDate } : {}),
-    memo: memo(documentMarker('order', draft.orderId), draft.memo),
-    externalGuid,
+    memo: memo(identity, draft.memo),
+    externalGuid: documentGuid(identity.marker),
     lines: draft.lines.map((line) => ({
       item: { listId: line.itemId },
       desc: line.description,
@@ -146,12 +148,7 @@ export function purchaseOrderAddInput(draft: PurchaseDraft, externalGuid: string
   };
 }
 
-/** Payments are identified within their order: upstream payment ids need only be unique per order. */
-export function paymentMarker(draft: Pick<PaymentDraft, 'orderId' | 'externalId'>): string {
-  return documentMarker('payment', `${draft.orderId}/${draft.externalId}`);
-}
-
-export function paymentAddInput(draft: PaymentDraft, externalGuid: string): ReceivePaymentAddInput {
+export function paymentAddInput(draft: PaymentDraft, identity: DocumentIdentity): ReceivePaymentAddInput {
   const reference = draft.reference && fitsRefNumber(draft.reference, REF_MAX.payment) ? draft.reference.trim() : undefined;
   const note = `order ${draft.orderId}, ${formatCents(draft.amountCents)}${draft.reference && !reference ? `, reference ${draft.reference}` : ''}`;
   return {
@@ -159,8 +156,8 @@ export function paymentAddInput(draft: PaymentDraft, externalGuid: string): Rece
     txnDate: draft.date,
     ...(reference ? { refNumber: reference } : {}),
     totalAmountCents: draft.amountCents,
-    memo: `${paymentMarker(draft)} (${note})`,
-    externalGuid,
+    memo: memo(identity, `Payment for ${note}`),
+    externalGuid: documentGuid(identity.marker),
     applyTo: [{ txnId: draft.invoiceId, paymentAmountCents: draft.amountCents }],
   };
 }

@@ -8,6 +8,7 @@ import { createQbdInvoiceLedger } from './invoices.js';
 import { desktopAccess, type QbdLedgerDeps } from './company.js';
 import { createQbdLookupLedger } from './lookups.js';
 import { createQbdOrderLedger } from './orders.js';
+import { createQbdTimeLedger } from './time.js';
 
 export type { QbdLedgerDeps } from './company.js';
 
@@ -18,6 +19,7 @@ export function createQbdLedger(deps: QbdLedgerDeps): Ledger {
     ...createQbdBillingLedger(company),
     ...createQbdLookupLedger(company),
     ...createQbdInvoiceLedger(company),
+    ...createQbdTimeLedger(company),
     operationAttempt: () => deps.exchange.attempt(deps.connectionId),
   };
 }

@@ -3,7 +3,7 @@
 // EditSequence and retry on 3200.
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../../domain/drafts.js';
 import { LedgerRejection } from '../errors.js';
-import type { ItemInput, LedgerRef, OrderLedger, PartyInput, PurchaseKind } from '../ledger/index.js';
+import type { DocumentIdentity, ItemInput, LedgerRef, OrderLedger, PartyInput, PurchaseKind } from '../ledger/index.js';
 import {
   chunks,
   expectOk,
@@ -25,15 +25,12 @@ import type { DesktopAccess } from './company.js';
 import {
   billAddInput,
   billModInput,
-  documentGuid,
   fitsRefNumber,
   invoiceAddInput,
   invoiceModInput,
   paymentAddInput,
-  paymentMarker,
   purchaseOrderAddInput,
   REF_MAX,
-  sameGuid,
   type InvoiceItems,
 } from './documents.js';
 import type { QbdOperation } from './exchange.js';
@@ -198,83 +195,80 @@ export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
       return toRef(existing);
     }),
 
-    findInvoice: (number, customerId) => run(async (op) => {
-      const result = await one(op, { kind: 'InvoiceQuery', input: txnFilter(customerId, number, REF_MAX.invoice) });
+    // Look-ups narrow by party and number, then keep only what carries this order's identity (see pickOurs).
+    findInvoice: (draft, identity) => run(async (op) => {
+      const result = await one(op, { kind: 'InvoiceQuery', input: txnFilter(draft.customerId, draft.number, REF_MAX.invoice) });
       expectOk(result);
-      const mine = pickOurs(records(result, 'Invoice'), documentGuid(connectionId, 'invoice', customerId, number), fitsRefNumber(number, REF_MAX.invoice) ? number.trim() : undefined);
-      return mine && invoicePosted(mine);
+      const { mine, others } = pickOurs(records(result, 'Invoice'), identity);
+      return { mine: mine && invoicePosted(mine), others: others.map(invoicePosted) };
     }),
 
-    createInvoice: (draft: InvoiceDraft) => run(async (op) => {
+    // QuickBooks Desktop accepts a RefNumber another invoice holds: ours is posted under the order's number anyway.
+    createInvoice: (draft: InvoiceDraft, _key, identity) => run(async (op) => {
       const items = await invoiceItems(op, draft);
-      const result = await one(op, { kind: 'InvoiceAdd', input: invoiceAddInput(draft, items, documentGuid(connectionId, 'invoice', draft.customerId, draft.number)) });
+      const result = await one(op, { kind: 'InvoiceAdd', input: invoiceAddInput(draft, items, identity) });
       expectOk(result);
       const invoice = records(result, 'Invoice')[0];
       if (!invoice) throw new Error('QuickBooks answered InvoiceAdd without an invoice');
       return invoicePosted(invoice);
     }),
 
-    updateInvoice: (id, draft: InvoiceDraft) => run(async (op) => {
+    updateInvoice: (id, draft: InvoiceDraft, _key, identity) => run(async (op) => {
       const items = await invoiceItems(op, draft);
       return modify(op, { kind: 'InvoiceQuery', input: { txnIds: [id] } }, 'Invoice',
-        (current) => ({ kind: 'InvoiceMod', input: invoiceModInput(draft, items, current) }),
+        (current) => ({ kind: 'InvoiceMod', input: invoiceModInput(draft, items, current, identity) }),
         (invoice) => invoicePosted(invoice as InvoiceRecord));
     }),
 
-    findPurchase: (kind: PurchaseKind, number, vendorId) => run(async (op) => {
-      const filter = txnFilter(vendorId, number, REF_MAX[kind]);
+    findPurchase: (kind: PurchaseKind, draft, identity) => run(async (op) => {
+      const filter = txnFilter(draft.vendorId, draft.number, REF_MAX[kind]);
       const result = await one(op, kind === 'bill' ? { kind: 'BillQuery', input: filter } : { kind: 'PurchaseOrderQuery', input: filter });
       expectOk(result);
-      const guid = documentGuid(connectionId, kind, vendorId, number);
-      const known = fitsRefNumber(number, REF_MAX[kind]) ? number.trim() : undefined;
       if (kind === 'bill') {
-        const bill = pickOurs(records(result, 'Bill'), guid, known);
-        return bill && billPosted(bill);
+        const { mine, others } = pickOurs(records(result, 'Bill'), identity);
+        return { mine: mine && billPosted(mine), others: others.map(billPosted) };
       }
-      const po = pickOurs(records(result, 'PurchaseOrder'), guid, known);
-      return po && purchaseOrderPosted(po);
+      const { mine, others } = pickOurs(records(result, 'PurchaseOrder'), identity);
+      return { mine: mine && purchaseOrderPosted(mine), others: others.map(purchaseOrderPosted) };
     }),
 
-    createPurchase: (kind: PurchaseKind, draft: PurchaseDraft) => run(async (op) => {
-      const guid = documentGuid(connectionId, kind, draft.vendorId, draft.number);
+    createPurchase: (kind: PurchaseKind, draft: PurchaseDraft, _key, identity) => run(async (op) => {
       if (kind === 'bill') {
         if (!draft.accounts.costOfGoodsSoldId) throw new LedgerRejection('A bill needs a cost of goods sold account: set one in the connection settings, or add one to the QuickBooks chart of accounts.', 'account');
-        const result = await one(op, { kind: 'BillAdd', input: billAddInput(draft, guid) });
+        const result = await one(op, { kind: 'BillAdd', input: billAddInput(draft, identity) });
         expectOk(result);
         const bill = records(result, 'Bill')[0];
         if (!bill) throw new Error('QuickBooks answered BillAdd without a bill');
         return billPosted(bill);
       }
-      const result = await one(op, { kind: 'PurchaseOrderAdd', input: purchaseOrderAddInput(draft, guid) });
+      const result = await one(op, { kind: 'PurchaseOrderAdd', input: purchaseOrderAddInput(draft, identity) });
       expectOk(result);
       const po = records(result, 'PurchaseOrder')[0];
       if (!po) throw new Error('QuickBooks answered PurchaseOrderAdd without a purchase order');
       return purchaseOrderPosted(po);
     }),
 
-    updatePurchase: (kind: PurchaseKind, id, draft: PurchaseDraft) => run(async (op) => {
+    updatePurchase: (kind: PurchaseKind, id, draft: PurchaseDraft, _key, identity) => run(async (op) => {
       if (kind === 'purchase_order') {
         throw new LedgerRejection('This purchase order is already in QuickBooks Desktop, and qbflow does not change purchase orders there (qbXML PurchaseOrderMod is not supported yet). Edit it in QuickBooks.', 'unsupported');
       }
       return modify(op, { kind: 'BillQuery', input: { txnIds: [id], includeLineItems: true } }, 'Bill',
         (current) => {
           const bill = current as BillRecord;
-          return { kind: 'BillMod', input: billModInput(draft, { txnId: bill.txnId, editSequence: bill.editSequence, hasItemLines: bill.lines.some((l) => l.kind === 'item') }) };
+          return { kind: 'BillMod', input: billModInput(draft, { txnId: bill.txnId, editSequence: bill.editSequence, hasItemLines: bill.lines.some((l) => l.kind === 'item') }, identity) };
         },
         (bill) => billPosted(bill as BillRecord));
     }),
 
-    findPayment: (draft: PaymentDraft) => run(async (op) => {
+    findPayment: (draft: PaymentDraft, identity: DocumentIdentity) => run(async (op) => {
       const result = await one(op, { kind: 'ReceivePaymentQuery', input: { entity: { listId: draft.customerId }, txnDateRange: { from: draft.date, to: draft.date } } });
       expectOk(result);
-      const marker = paymentMarker(draft);
-      const guid = documentGuid(connectionId, 'payment', marker);
-      const mine = records(result, 'ReceivePayment').find((p) => sameGuid(p.externalGuid, guid) || (p.memo ?? '').startsWith(marker));
-      return mine && paymentPosted(mine);
+      const { mine } = pickOurs(records(result, 'ReceivePayment'), identity);
+      return { mine: mine && paymentPosted(mine), others: [] }; // other payments that day are not look-alikes: no number
     }),
 
-    createPayment: (draft: PaymentDraft) => run(async (op) => {
-      const result = await one(op, { kind: 'ReceivePaymentAdd', input: paymentAddInput(draft, documentGuid(connectionId, 'payment', paymentMarker(draft))) });
+    createPayment: (draft: PaymentDraft, _key, identity) => run(async (op) => {
+      const result = await one(op, { kind: 'ReceivePaymentAdd', input: paymentAddInput(draft, identity) });
       expectOk(result);
       const payment = records(result, 'ReceivePayment')[0];
       if (!payment) throw new Error('QuickBooks answered ReceivePaymentAdd without a payment');

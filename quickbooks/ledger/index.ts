@@ -5,16 +5,18 @@ import type { BillingLedger } from './billing.js';
 import type { InvoiceLedger } from './invoices.js';
 import type { LookupLedger } from './lookups.js';
 import type { OrderLedger } from './orders.js';
+import type { TimeLedger } from './time.js';
 
 export type * from './billing.js';
 export type * from './invoices.js';
 export type * from './lookups.js';
 export type * from './orders.js';
-export { documentMarker } from './orders.js';
+export type * from './time.js';
+export { carriesIdentity, documentIdentity, documentMarker, markedNote } from './orders.js';
 export { LedgerRejection } from '../errors.js';
 
 /** One QuickBooks company, as every adapter provides it. */
-export type Ledger = OrderLedger & BillingLedger & LookupLedger & InvoiceLedger & {
+export type Ledger = OrderLedger & BillingLedger & LookupLedger & InvoiceLedger & TimeLedger & {
   /**
    * Identifies the calling activity's current attempt at its ledger operation when the ledger journals its
    * requests and answers later (Desktop: the operation and its generation); undefined when it answers at once

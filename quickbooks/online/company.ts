@@ -14,6 +14,8 @@ export interface QboObject {
 export type Entity = 'Customer' | 'Vendor' | 'Item' | 'Invoice' | 'Bill' | 'PurchaseOrder' | 'Payment' | 'Account' | 'TaxCode' | 'Term' | 'CompanyInfo';
 
 export const DUPLICATE_NAME = '6240';
+/** Duplicate Document Number Error: the company refuses a DocNumber another document of this type holds. */
+export const DUPLICATE_DOC_NUMBER = '6140';
 export const STALE_OBJECT = '5010';
 export const NOT_FOUND = '610';
 const UPDATE_ATTEMPTS = 3;

@@ -6,6 +6,7 @@ import { companyAccess } from './company.js';
 import { createQboInvoiceLedger } from './invoices.js';
 import { createQboLookupLedger } from './lookups.js';
 import { createQboOrderLedger } from './orders.js';
+import { createQboTimeLedger } from './time.js';
 
 export function createQboLedger(client: CompanyClient): Ledger {
   const company = companyAccess(client);
@@ -14,6 +15,7 @@ export function createQboLedger(client: CompanyClient): Ledger {
     ...createQboBillingLedger(company),
     ...createQboLookupLedger(company),
     ...createQboInvoiceLedger(company),
+    ...createQboTimeLedger(client),
     // Online answers every request at once: nothing is journaled, every earlier pending marker is uncertain
     operationAttempt: async () => undefined,
   };

@@ -2,10 +2,10 @@
 // bill, purchase order and payments an order becomes.
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft, ResolvedAccounts } from '../../domain/drafts.js';
 import { LedgerRejection, QuickBooksFault } from '../errors.js';
-import type { ItemInput, LedgerRef, OrderLedger, PartyInput, PurchaseKind } from '../ledger/index.js';
-import { billBody, invoiceBody, itemBody, partyBody, paymentBody, paymentMarker, purchaseOrderBody, qboName } from './bodies/index.js';
+import { carriesIdentity, type DocumentIdentity, type ItemInput, type LedgerRef, type OrderLedger, type PartyInput, type PurchaseKind } from '../ledger/index.js';
+import { billBody, invoiceBody, itemBody, partyBody, paymentBody, purchaseOrderBody, qboName } from './bodies/index.js';
 import { queryString } from './client.js';
-import { DUPLICATE_NAME, toPosted, toRef, type CompanyAccess, type Entity, type QboObject } from './company.js';
+import { DUPLICATE_DOC_NUMBER, DUPLICATE_NAME, toPosted, toRef, type CompanyAccess, type Entity, type QboObject } from './company.js';
 
 const purchaseEntity: Record<PurchaseKind, Entity> = { bill: 'Bill', purchase_order: 'PurchaseOrder' };
 
@@ -29,6 +29,33 @@ export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
     const [byRole] = await query(entity, `DisplayName = ${queryString(roleName)}`);
     if (byRole) return toRef(byRole);
     return toRef(await write(entity, partyBody(input, roleName), `${key}:role`));
+  };
+
+  /**
+   * The document this identity marks, among those with its number and party. Resemblance is not identity: a
+   * document with the same number and party but another marker (or none) is another order's or a person's.
+   */
+  const findMine = async (entity: Entity, number: string, party: string, identity: DocumentIdentity) => {
+    const rows = await query(entity, `DocNumber = ${queryString(number)} AND ${party}`, 'MAXRESULTS 1000');
+    const mine = rows.find((row) => carriesIdentity(noteOf(row), identity));
+    return { mine: mine && toPosted(mine), others: rows.filter((row) => row !== mine).map(toPosted) };
+  };
+
+  /**
+   * Creates a document under its own number. Where the company refuses a number already in use (6140), the order
+   * fails with the document that holds it named: qbflow never takes over that document, and never renumbers ours.
+   */
+  const create = async (entity: Entity, number: string, body: object, key: string, identity: DocumentIdentity) => {
+    try {
+      return toPosted(await write(entity, body, key));
+    } catch (error) {
+      if (!(error instanceof QuickBooksFault && error.code === DUPLICATE_DOC_NUMBER)) throw error;
+      const holders = await query(entity, `DocNumber = ${queryString(number)}`, 'MAXRESULTS 1000');
+      // the number may be held by this very document (an earlier attempt's create that a look-up did not see)
+      const mine = holders.find((row) => carriesIdentity(noteOf(row), identity));
+      if (mine) return toPosted(mine);
+      throw new LedgerRejection(numberInUse(entity, number, holders[0]), DUPLICATE_DOC_NUMBER);
+    }
   };
 
   return {
@@ -69,30 +96,36 @@ export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
       }
     },
 
-    async findInvoice(number, customerId) {
-      const rows = await query('Invoice', `DocNumber = ${queryString(number)} AND CustomerRef = ${queryString(customerId)}`);
-      return rows[0] && toPosted(rows[0]);
-    },
-    createInvoice: async (draft: InvoiceDraft, key) => toPosted(await write('Invoice', invoiceBody(draft), key)),
-    updateInvoice: async (id, draft, key) => toPosted(await update('Invoice', id, invoiceBody(draft), key)),
+    findInvoice: (draft, identity) => findMine('Invoice', draft.number, `CustomerRef = ${queryString(draft.customerId)}`, identity),
+    createInvoice: (draft: InvoiceDraft, key, identity) => create('Invoice', draft.number, invoiceBody(draft, identity), key, identity),
+    updateInvoice: async (id, draft, key, identity) => toPosted(await update('Invoice', id, invoiceBody(draft, identity), key)),
 
-    async findPurchase(kind, number, vendorId) {
-      const rows = await query(purchaseEntity[kind], `DocNumber = ${queryString(number)} AND VendorRef = ${queryString(vendorId)}`);
-      return rows[0] && toPosted(rows[0]);
-    },
-    createPurchase: async (kind, draft: PurchaseDraft, key) => toPosted(await write(purchaseEntity[kind], purchaseBody(kind, draft), key)),
-    updatePurchase: async (kind, id, draft, key) => toPosted(await update(purchaseEntity[kind], id, purchaseBody(kind, draft), key)),
+    findPurchase: (kind, draft, identity) => findMine(purchaseEntity[kind], draft.number, `VendorRef = ${queryString(draft.vendorId)}`, identity),
+    createPurchase: (kind, draft: PurchaseDraft, key, identity) => create(purchaseEntity[kind], draft.number, purchaseBody(kind, draft, identity), key, identity),
+    updatePurchase: async (kind, id, draft, key, identity) => toPosted(await update(purchaseEntity[kind], id, purchaseBody(kind, draft, identity), key)),
 
-    async findPayment(draft: PaymentDraft) {
-      const marker = paymentMarker(draft);
+    async findPayment(draft: PaymentDraft, identity) {
       const rows = await query('Payment', `CustomerRef = ${queryString(draft.customerId)} AND TxnDate = ${queryString(draft.date)}`, 'MAXRESULTS 1000');
-      const mine = rows.find((row) => String(row.PrivateNote ?? '').startsWith(marker));
-      return mine && toPosted(mine);
+      const mine = rows.find((row) => carriesIdentity(noteOf(row), identity));
+      return { mine: mine && toPosted(mine), others: [] }; // other payments that day are not look-alikes: no number
     },
-    createPayment: async (draft, key) => toPosted(await write('Payment', paymentBody(draft), key)),
-    updatePayment: async (id, draft, key) => toPosted(await update('Payment', id, paymentBody(draft), key)),
+    createPayment: async (draft, key, identity) => toPosted(await write('Payment', paymentBody(draft, identity), key)),
+    updatePayment: async (id, draft, key, identity) => toPosted(await update('Payment', id, paymentBody(draft, identity), key)),
   };
 }
 
-const purchaseBody = (kind: PurchaseKind, draft: PurchaseDraft) =>
-  kind === 'bill' ? billBody(draft) : purchaseOrderBody(draft);
+const purchaseBody = (kind: PurchaseKind, draft: PurchaseDraft, identity: DocumentIdentity) =>
+  kind === 'bill' ? billBody(draft, identity) : purchaseOrderBody(draft, identity);
+
+const noteOf = (row: QboObject) => (typeof row.PrivateNote === 'string' ? row.PrivateNote : undefined);
+
+const documentWords: Partial<Record<Entity, string>> = { Invoice: 'invoice', Bill: 'bill', PurchaseOrder: 'purchase order' };
+
+/** Intuit's 6140 in a bookkeeper's words: which document holds the number, and what to do. */
+function numberInUse(entity: Entity, number: string, holder: QboObject | undefined): string {
+  const kind = documentWords[entity] ?? entity;
+  const party = holder && (holder.CustomerRef ?? holder.VendorRef) as { value?: string; name?: string } | undefined;
+  const partyWords = party ? `, ${holder?.CustomerRef ? 'customer' : 'vendor'} ${party.name ?? party.value}` : '';
+  const held = holder ? ` by another ${kind} (id ${holder.Id}${partyWords})` : ` by another ${kind}`;
+  return `${kind[0]!.toUpperCase()}${kind.slice(1)} number ${number} is already used in QuickBooks${held}, and this company does not accept two with the same number. qbflow did not change that ${kind}. Give this order a number of its own and send it again, or allow duplicate numbers in QuickBooks and retry.`;
+}

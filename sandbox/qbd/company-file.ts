@@ -66,6 +66,8 @@ export interface MessageFaultRule {
   /** Process the message first (changes are kept), then fail: the response is lost. */
   applyFirst?: boolean;
   times?: number;
+  /** Which messages fail (by their qbXML); by default the next ones. */
+  when?: (request: string) => boolean;
 }
 
 export interface CompanyFaults {
@@ -178,8 +180,8 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
     if (fileInUse) throw new QbHresultError(HRESULT.fileInUse.hresult, HRESULT.fileInUse.message);
   }
 
-  function takeMessageFault(): (MessageFaultRule & { left: number }) | undefined {
-    const fault = messageFaults.find((f) => f.left > 0);
+  function takeMessageFault(xml: string): (MessageFaultRule & { left: number }) | undefined {
+    const fault = messageFaults.find((f) => f.left > 0 && (!f.when || f.when(xml)));
     if (fault) fault.left -= 1;
     return fault;
   }
@@ -210,7 +212,7 @@ export function createCompanyFile(options: CompanyFileOptions = {}): CompanyFile
   function processRequest(xml: string): string {
     checkAvailable();
     stats.messages += 1;
-    const fault = takeMessageFault();
+    const fault = takeMessageFault(xml);
     if (fault && !fault.applyFirst) throw new QbHresultError(fault.hresult, fault.message);
 
     const literal = firstLiteralUnstorable(xml);

@@ -85,7 +85,7 @@ export interface WebConnectorFaults {
    *  `when` picks the messages to drop (by their qbXML); by default the next ones. */
   dropConnectionAfterSendRequest(times?: number, when?: (request: string) => boolean): void;
   /** QuickBooks fails the next message(s) with an HRESULT; receiveResponseXML carries hresult and message. */
-  returnHresult(rule: { hresult: string; message: string; applyFirst?: boolean }, times?: number): void;
+  returnHresult(rule: { hresult: string; message: string; applyFirst?: boolean; when?: (request: string) => boolean }, times?: number): void;
   quickBooksNotRunning(on: boolean): void;
   fileLocked(on: boolean): void;
   clear(): void;

@@ -73,6 +73,8 @@ export const fault = {
   discountInfo: () => validation('6090', 'Discount Line missing required info.', 'Discount amount or percent should be provided.', 'DiscountLineDetail'),
   invalidTaxCode: (value: string) =>
     validation('6100', 'Invalid Line TaxCode in the request', `Valid Line TaxCodes for US should be TAX or NON. Supplied value:${value}`, 'TaxCodeRef'),
+  duplicateDocNumber: (docNumber: string, entity: string, holderId: string) =>
+    validation('6140', 'Duplicate Document Number Error', `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=${entity} with TxnId=${holderId}`, 'DocNumber'),
   duplicateName: (existingId: string, element: string) =>
     validation('6240', 'Duplicate Name Exists Error', `The name supplied already exists. : Id=${existingId}`, element),
   system: () =>

@@ -145,7 +145,7 @@ describe('inspection and control over HTTP', () => {
     const created = await post(harness, '/_sandbox/companies', { name: 'Bench Co', purchaseOrders: false, salesTaxRate: '7.5' });
     expect(created.status).toBe(201);
     const realmId = created.body.realmId as string;
-    expect(created.body.settings).toEqual({ country: 'US', purchaseOrders: false, salesTaxRate: '7.5', timeTracking: true, workWeekStart: 'Monday' });
+    expect(created.body.settings).toEqual({ country: 'US', duplicateDocNumbers: false, purchaseOrders: false, salesTaxRate: '7.5', timeTracking: true, workWeekStart: 'Monday' });
     const api = apiFor(harness, realmId);
     await api.call('POST', '/customer', { DisplayName: 'Stat Customer' });
     await api.call('GET', `/companyinfo/${realmId}?minorversion=70`);

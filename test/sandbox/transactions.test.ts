@@ -22,10 +22,14 @@ async function seedOrderCompany(harness: Harness, options: { salesTaxRate?: stri
   return { api, customerId: customer.Id, itemId: item.Id };
 }
 
+const seededIn = new WeakMap<Setup, number>();
+/** Each seeded invoice of a company has a number of its own (QuickBooks refuses a number another invoice holds: 6140). */
 function seedInvoice(s: Setup, extra: Record<string, unknown> = {}) {
+  const seeded = (seededIn.get(s) ?? 0) + 1;
+  seededIn.set(s, seeded);
   return s.api.call('POST', '/invoice', {
     CustomerRef: { value: s.customerId },
-    DocNumber: 'ESP-1001',
+    DocNumber: seeded === 1 ? 'ESP-1001' : `ESP-1001-${seeded}`,
     TxnDate: '2026-03-02',
     PrivateNote: 'order 1001',
     CustomerMemo: { value: 'Thank you!' },

@@ -1,10 +1,9 @@
 // Once per integration run: one Temporal dev server, one fresh PostgreSQL database (migrated), and one
 // workflow bundle. Each test file then starts its own sandbox, API and worker against them.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../../db/client.js';
@@ -12,7 +11,7 @@ import { runMigrations } from '../../db/migrate.js';
 import { startEmbeddedPostgres, type PostgresHandle } from '../../scripts/postgres.js';
 import { startDevServer } from '../../scripts/temporal.js';
 import { freePort } from '../../scripts/stack.js';
-import { workflowsPath } from '../../worker.js';
+import { writeWorkflowBundle } from '../../scripts/bundle-workflows.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,16 +26,15 @@ export default async function setup(project: TestProject) {
   await chmod(scratch, 0o755); // an embedded PostgreSQL runs as another user when we are root
   const cleanups: (() => Promise<unknown>)[] = [() => rm(scratch, { recursive: true, force: true })];
 
-  const [temporal, database, bundle] = await Promise.all([
+  const workflowBundlePath = join(scratch, 'workflows.js');
+  const [temporal, database] = await Promise.all([
     process.env.TEMPORAL_ADDRESS ? undefined : startDevServer(),
     createTestDatabase(scratch),
-    bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    writeWorkflowBundle(workflowBundlePath),
   ]);
   if (temporal) cleanups.push(() => temporal.teardown());
   cleanups.push(database.drop);
 
-  const workflowBundlePath = join(scratch, 'workflows.js');
-  await writeFile(workflowBundlePath, bundle.code);
   project.provide('temporalAddress', process.env.TEMPORAL_ADDRESS ?? temporal!.address);
   project.provide('databaseUrl', database.url);
   project.provide('workflowBundlePath', workflowBundlePath);
@@ -71,9 +69,3 @@ async function createTestDatabase(scratch: string): Promise<{ url: string; drop:
     },
   };
 }
-
-const quietLogger = {
-  log: () => {}, trace: () => {}, debug: () => {}, info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

@@ -620,6 +620,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{id}/lists/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last lists import: counts, changes, and the checks in words (time tracking, first day of the week, payroll, employees left unset) */
+        get: operations["getListsImport"];
+        put?: never;
+        /**
+         * Import the lists people track time against (the first import reads everything, later ones what changed)
+         * @description Customers and jobs, service items, classes, employees (with their payroll set-up), vendors, other names and payroll wage items. Desktop reads them when its Web Connector next runs. Answers at once; GET …/lists/import says where it stands and what to check in QuickBooks.
+         */
+        post: operations["importLists"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/lists/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list's change feed: records created, updated, deactivated or deleted after the cursor, oldest change first */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/timesheets/people/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map an upstream user to the QuickBooks employee, vendor or other name whose time they track */
+        put: operations["mapTimesheetPerson"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/timesheets/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upstream users mapped to QuickBooks people */
+        get: operations["listTimesheetPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/timesheets/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where an entry stands: queued, exported (with its QuickBooks id), failed (with what to fix) or deleted */
+        get: operations["getTimesheetEntry"];
+        /**
+         * Send a timesheet entry to QuickBooks (again with a higher revision: QuickBooks' entry is updated)
+         * @description Idempotent: the same revision and content sends nothing. QuickBooks' rules are checked before sending; an entry that cannot go fails with the person, the date and what to fix (GET the entry, sync errors, timesheet.failed).
+         */
+        put: operations["putTimesheetEntry"];
+        post?: never;
+        /** Remove an entry from QuickBooks */
+        delete: operations["deleteTimesheetEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/timesheets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send many timesheet entries at once (each as PUT …/timesheets/:entryId would)
+         * @description Checked together: when one entry is malformed nothing is stored (400 names each field).
+         */
+        post: operations["putTimesheetEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/timesheets/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send failed entries again, once what stopped them is fixed (all, or the ones named) */
+        post: operations["retryTimesheets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oauth/callback": {
         parameters: {
             query?: never;
@@ -1607,6 +1738,11 @@ export interface operations {
                             /** @description Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks' automated sales tax */
                             taxCode?: string;
                         };
+                        /** @description Timesheets exported from a time tracker */
+                        timesheets?: {
+                            /** @description The first day of the week in the time tracker: checked against QuickBooks' own at each lists import */
+                            firstDayOfWeek?: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                        };
                     };
                 };
             };
@@ -1690,6 +1826,11 @@ export interface operations {
                         /** @description Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks' automated sales tax */
                         taxCode?: string;
                     };
+                    /** @description Timesheets exported from a time tracker */
+                    timesheets?: {
+                        /** @description The first day of the week in the time tracker: checked against QuickBooks' own at each lists import */
+                        firstDayOfWeek?: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                    };
                 };
             };
         };
@@ -1748,6 +1889,11 @@ export interface operations {
                             incomeAccount?: string;
                             /** @description Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks' automated sales tax */
                             taxCode?: string;
+                        };
+                        /** @description Timesheets exported from a time tracker */
+                        timesheets?: {
+                            /** @description The first day of the week in the time tracker: checked against QuickBooks' own at each lists import */
+                            firstDayOfWeek?: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
                         };
                     };
                 };
@@ -2384,7 +2530,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uri */
                     url: string;
-                    events: ("connection.expiring" | "connection.needs_reauth" | "connection.restored" | "document.posted" | "document.failed" | "invoice.paid" | "invoice.partially_paid" | "invoice.payment_reversed")[];
+                    events: ("connection.expiring" | "connection.needs_reauth" | "connection.restored" | "document.posted" | "document.failed" | "invoice.paid" | "invoice.partially_paid" | "invoice.payment_reversed" | "lists.changed" | "timesheet.exported" | "timesheet.failed")[];
                 };
             };
         };
@@ -4037,6 +4183,666 @@ export interface operations {
             };
             /** @description The request is well-formed but QuickBooks or a business rule refuses it. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        running: boolean;
+                        last: {
+                            importedAt: string;
+                            /** @description What the bookkeeper should check in QuickBooks, checked, in words */
+                            checks: {
+                                code: string;
+                                ok: boolean;
+                                message: string;
+                            }[];
+                            preferences: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Counts per list, changes, lists QuickBooks could not answer */
+                            summary: {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Which lists (default: all) */
+                    lists?: ("customers" | "items" | "classes" | "employees" | "vendors" | "otherNames" | "payrollItems")[];
+                    /** @description Read everything again instead of what changed since the last import */
+                    full?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workflowId: string;
+                        /** @description false: an import was already running; this request joins it */
+                        started: boolean;
+                        statusUrl: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description From the previous page (or poll): changes after it */
+                cursor?: string;
+                /** @description Only records changed at or after this time */
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                list: "customers" | "items" | "classes" | "employees" | "vendors" | "otherNames" | "payrollItems";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        records: {
+                            quickbooksId: string;
+                            name: string;
+                            /** @description "Parent:Job" for jobs and sub-classes */
+                            fullName: string;
+                            parentId: string | null;
+                            active: boolean;
+                            deleted: boolean;
+                            /** @description created, updated, deactivated, reactivated or deleted */
+                            change: string;
+                            changedAt: string;
+                            /** @description Everything else: addresses and printed blocks, job status, payroll set-up, rates… */
+                            fields: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass back to get what changed next */
+                        cursor: string | null;
+                        more: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mapTimesheetPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "employees" | "vendors" | "otherNames";
+                    /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                    quickbooksId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        kind: string;
+                        quickbooksId: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but QuickBooks or a business rule refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTimesheetPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        people: {
+                            userId: string;
+                            kind: string;
+                            quickbooksId: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTimesheetEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryId: string;
+                        revision: number;
+                        /** @description queued, exported, failed or deleted */
+                        state: string;
+                        removed: boolean;
+                        quickbooksId: string | null;
+                        exportedAt: string | null;
+                        /** @description Why it failed: the person, the date and what to fix */
+                        error: string | null;
+                        entry: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTimesheetEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Higher revisions update; the same revision and content changes nothing */
+                    revision: number;
+                    /** @description The upstream user (mapped to a QuickBooks person: PUT …/timesheets/people/:userId) */
+                    userId: string;
+                    /** @description The day worked */
+                    date: string;
+                    minutes: number;
+                    /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                    customerId?: string;
+                    /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                    itemId?: string;
+                    /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                    payrollItemId?: string;
+                    /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                    classId?: string;
+                    billable: "billable" | "not_billable" | "billed";
+                    /** @description Decimal string; QuickBooks Online needs one for billable time */
+                    hourlyRate?: string;
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryId: string;
+                        /** @description queued (QuickBooks will get it), unchanged (QuickBooks holds it already), stale (a higher revision is stored), conflict (same revision, other content) */
+                        outcome: string;
+                        statusUrl: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the resource's current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTimesheetEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryId: string;
+                        revision: number;
+                        /** @description queued, exported, failed or deleted */
+                        state: string;
+                        removed: boolean;
+                        quickbooksId: string | null;
+                        exportedAt: string | null;
+                        /** @description Why it failed: the person, the date and what to fix */
+                        error: string | null;
+                        entry: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTimesheetEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entries: {
+                        entryId: string;
+                        /** @description Higher revisions update; the same revision and content changes nothing */
+                        revision: number;
+                        /** @description The upstream user (mapped to a QuickBooks person: PUT …/timesheets/people/:userId) */
+                        userId: string;
+                        /** @description The day worked */
+                        date: string;
+                        minutes: number;
+                        /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                        customerId?: string;
+                        /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                        itemId?: string;
+                        /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                        payrollItemId?: string;
+                        /** @description A QuickBooks id from the lists feed (ListID on Desktop, Id on Online) */
+                        classId?: string;
+                        billable: "billable" | "not_billable" | "billed";
+                        /** @description Decimal string; QuickBooks Online needs one for billable time */
+                        hourlyRate?: string;
+                        notes?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            entryId: string;
+                            /** @description queued (QuickBooks will get it), unchanged (QuickBooks holds it already), stale (a higher revision is stored), conflict (same revision, other content) */
+                            outcome: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryTimesheets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entryIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and why. Nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -98,7 +98,7 @@ export function seedOrder(overrides: Partial<Order> = {}): Order {
   };
 }
 
-/** Starts a worker in a separate OS process (so a test can kill it outright). */
+/** Starts a worker in a separate OS process (so a test can kill it outright), on the run's workflow bundle. */
 export function spawnWorkerProcess(stack: Stack): ChildProcess {
-  return spawnWorker(stack.env);
+  return spawnWorker({ ...stack.env, WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath') });
 }

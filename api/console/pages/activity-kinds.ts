@@ -1,10 +1,12 @@
 // The lists the Activity page shows, one entry each: its states to filter by and how a filtered list is read and
 // drawn. Orders come from Temporal's visibility (every run, including those that never reached QuickBooks);
-// billing runs from their own table. Timesheets and invoices join this list when that work lands.
+// billing runs and invoices from their own tables.
 import type { Control } from '../../../control/index.js';
+import { copyInvoiceWorkflowId } from '../../../control/ids.js';
 import type { OrderState } from '../../../control/orders.js';
 import type { Connection } from '../../../db/repositories/core/connections.js';
 import type { Repositories } from '../../../db/repositories/index.js';
+import { formatCents, type Cents } from '../../../domain/money.js';
 import { temporalUiLink, type AppDeps } from '../../deps.js';
 import { connectionBase, type ConsoleContext } from '../context.js';
 import { html, type Html } from '../html.js';
@@ -80,6 +82,35 @@ const billingRuns: ActivityKindDef = {
   },
 };
 
-export const activityKinds: ActivityKindDef[] = [orders, billingRuns];
+/** Where an upstream invoice stands: not in QuickBooks yet, or copied and open, partly paid or paid. */
+type InvoiceState = 'not_copied' | 'open' | 'partially_paid' | 'paid';
+const invoiceTone: Record<InvoiceState, string> = { not_copied: 'pending', open: 'pending', partially_paid: 'warn', paid: 'ok' };
+
+const invoices: ActivityKindDef = {
+  key: 'invoices',
+  label: 'activity.kind.invoices',
+  states: (['not_copied', 'open', 'partially_paid', 'paid'] as const).map((s) => ({ value: s, label: `invoice.state.${s}` as MessageKey })),
+  async list(ctx, deps, connection, filter) {
+    const { t } = ctx;
+    const rows = (await deps.repos.invoiceCopies.list(connection.id, 100))
+      .map((row) => ({ row, state: (row.state === 'copied' ? row.paymentStatus : 'not_copied') as InvoiceState }))
+      .filter(({ row, state }) => (!filter.state || state === filter.state) && (!filter.from || row.createdAt >= filter.from) && (!filter.to || row.createdAt < filter.to));
+    if (rows.length === 0) return html`<p>${t.t('activity.empty')}</p>`;
+    const money = (cents: number | null) => (cents === null ? '' : formatCents(cents as Cents));
+    return table([t.t('activity.col.document'), t.t('invoice.col.number'), t.t('invoice.col.total'), t.t('invoice.col.balance'), t.t('activity.col.state'), t.t('common.details')], rows.map(({ row, state }) => {
+      const ui = temporalUiLink(deps.config, copyInvoiceWorkflowId({ tenantId: connection.tenantId, connectionId: connection.id, invoiceId: row.invoiceId }));
+      return [
+        t.t('invoice.title', { id: row.invoiceId }),
+        row.quickbooksNumber ?? '',
+        money(row.totalCents),
+        money(row.balanceCents),
+        html`<span class="badge ${invoiceTone[state]}">${t.t(`invoice.state.${state}` as MessageKey)}</span>${row.sentAt ? html` <small>${t.t('invoice.sent', { to: row.sentTo ?? '', at: t.dateTime(row.sentAt) })}</small>` : ''}`,
+        ui ? html`<a href="${ui}" target="_blank" rel="noopener">${t.t('activity.temporal')}</a>` : '',
+      ];
+    }), { caption: t.t('activity.kind.invoices') });
+  },
+};
+
+export const activityKinds: ActivityKindDef[] = [orders, invoices, billingRuns];
 
 export const activityKind = (key: string | undefined): ActivityKindDef => activityKinds.find((k) => k.key === key) ?? orders;

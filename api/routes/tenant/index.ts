@@ -13,6 +13,7 @@ import currentTenantRoutes from './me.js';
 import orderRoutes from './orders/index.js';
 import quickBooksLookupRoutes from './quickbooks/index.js';
 import settingsRoutes from './settings/index.js';
+import timesheetRoutes from './timesheets/index.js';
 import webhookRoutes from './webhooks/index.js';
 
 const CONNECTION_ROUTES = '/v1/connections/:id';
@@ -27,7 +28,7 @@ export default async function tenantScope(scope: FastifyInstance) {
     request.connection = (await scope.deps.repos.connections.findForTenant(request.tenant!.id, id)) ?? null;
     if (!request.connection) throw notFound(`No connection ${id} for this tenant`);
   });
-  for (const routes of [currentTenantRoutes, consoleLinkRoutes, connectionRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, desktopRoutes, billingRoutes, invoiceRoutes]) {
+  for (const routes of [currentTenantRoutes, consoleLinkRoutes, connectionRoutes, settingsRoutes, mappingRoutes, quickBooksLookupRoutes, orderRoutes, webhookRoutes, desktopRoutes, billingRoutes, invoiceRoutes, timesheetRoutes]) {
     await scope.register(routes);
   }
 }

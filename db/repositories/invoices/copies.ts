@@ -1,6 +1,6 @@
 // Upstream invoices and their QuickBooks copies: the newest submission (so a send can re-copy it), the revision
 // QuickBooks holds, its balance and paid status, and each send request (pending before QuickBooks is asked).
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../client.js';
 import { invoiceSends, upstreamInvoices, type InvoicePaymentStatus } from '../../schema/index.js';
 
@@ -30,6 +30,12 @@ export function createInvoiceCopiesRepository(db: Database) {
   );
 
   return {
+    /** A connection's invoices, the most recently changed first (the console's activity list). */
+    async list(connectionId: string, limit: number, executor: Executor = db): Promise<UpstreamInvoiceRow[]> {
+      return executor.select().from(upstreamInvoices).where(eq(upstreamInvoices.connectionId, connectionId))
+        .orderBy(desc(upstreamInvoices.updatedAt)).limit(limit);
+    },
+
     async find(key: InvoiceKey, executor: Executor = db): Promise<UpstreamInvoiceRow | undefined> {
       const [row] = await executor.select().from(upstreamInvoices).where(where(key));
       return row;

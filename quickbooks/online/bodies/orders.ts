@@ -2,7 +2,7 @@
 // payment), built from ledger-neutral drafts. Pure: no I/O. Field names follow Intuit's Finance.xsd.
 import type { InvoiceDraft, PaymentDraft, PurchaseDraft } from '../../../domain/drafts.js';
 import { centsToJsonNumber, decimalToJsonNumber, formatCents } from '../../../domain/money.js';
-import { documentMarker, type ItemInput, type PartyInput } from '../../ledger/index.js';
+import { markedNote, type DocumentIdentity, type ItemInput, type PartyInput } from '../../ledger/index.js';
 import { qboName, qboText, ref } from './common.js';
 
 export function partyBody(input: PartyInput, displayName = qboName(input.name)) {
@@ -29,7 +29,7 @@ export function itemBody(input: ItemInput) {
   };
 }
 
-export function invoiceBody(draft: InvoiceDraft) {
+export function invoiceBody(draft: InvoiceDraft, identity: DocumentIdentity) {
   const lines: unknown[] = draft.lines.map((line) => ({
     DetailType: 'SalesItemLineDetail',
     Amount: centsToJsonNumber(line.amountCents),
@@ -65,17 +65,17 @@ export function invoiceBody(draft: InvoiceDraft) {
     CustomerRef: ref(draft.customerId),
     ...(draft.accounts.receivableId ? { ARAccountRef: ref(draft.accounts.receivableId) } : {}),
     ...(draft.memo ? { CustomerMemo: { value: qboText(draft.memo, 1000) } } : {}),
-    PrivateNote: documentMarker('order', draft.orderId),
+    PrivateNote: privateNote(undefined, identity),
     Line: lines,
   };
 }
 
 /** A bill books the cost to Cost of Goods Sold, one line per order line, quantity and cost in the description. */
-export function billBody(draft: PurchaseDraft) {
+export function billBody(draft: PurchaseDraft, identity: DocumentIdentity) {
   if (!draft.accounts.costOfGoodsSoldId) throw new Error('a bill needs a cost of goods sold account');
   const costAccount = draft.accounts.costOfGoodsSoldId;
   return {
-    ...purchaseHeader(draft),
+    ...purchaseHeader(draft, identity),
     DocNumber: draft.number,
     ...(draft.dueDate ? { DueDate: draft.dueDate } : {}),
     Line: draft.lines.map((line) => ({
@@ -87,9 +87,9 @@ export function billBody(draft: PurchaseDraft) {
   };
 }
 
-export function purchaseOrderBody(draft: PurchaseDraft) {
+export function purchaseOrderBody(draft: PurchaseDraft, identity: DocumentIdentity) {
   return {
-    ...purchaseHeader(draft),
+    ...purchaseHeader(draft, identity),
     DocNumber: draft.number,
     POStatus: 'Open',
     Line: draft.lines.map((line) => ({
@@ -105,32 +105,32 @@ export function purchaseOrderBody(draft: PurchaseDraft) {
   };
 }
 
-function purchaseHeader(draft: PurchaseDraft) {
+/** Bill and purchase order keep the order's memo in PrivateNote: their Memo is QuickBooks Desktop only in Intuit's schema. */
+function purchaseHeader(draft: PurchaseDraft, identity: DocumentIdentity) {
   return {
     TxnDate: draft.date,
     VendorRef: ref(draft.vendorId),
     ...(draft.accounts.payableId ? { APAccountRef: ref(draft.accounts.payableId) } : {}),
-    PrivateNote: documentMarker('order', draft.orderId),
-    ...(draft.memo ? { Memo: qboText(draft.memo, 4000) } : {}),
+    PrivateNote: privateNote(draft.memo, identity),
   };
 }
 
-export function paymentBody(draft: PaymentDraft) {
+/** What a bookkeeper must see, with the identity marker kept whole after it (PrivateNote holds 4000 characters). */
+function privateNote(text: string | undefined, identity: DocumentIdentity): string {
+  return markedNote(text, identity.marker, 4000, qboText);
+}
+
+export function paymentBody(draft: PaymentDraft, identity: DocumentIdentity) {
   return {
     CustomerRef: ref(draft.customerId),
     TotalAmt: centsToJsonNumber(draft.amountCents),
     TxnDate: draft.date,
     ...(draft.reference ? { PaymentRefNum: draft.reference } : {}),
-    PrivateNote: `${paymentMarker(draft)} (order ${draft.orderId}, ${formatCents(draft.amountCents)})`,
+    PrivateNote: privateNote(`Payment for order ${draft.orderId}, ${formatCents(draft.amountCents)}`, identity),
     Line: [{
       Amount: centsToJsonNumber(draft.amountCents),
       LinkedTxn: [{ TxnId: draft.invoiceId, TxnType: 'Invoice' }],
     }],
   };
-}
-
-/** Payments are identified within their order: upstream payment ids need only be unique per order. */
-export function paymentMarker(draft: Pick<PaymentDraft, 'orderId' | 'externalId'>): string {
-  return documentMarker('payment', `${draft.orderId}/${draft.externalId}`);
 }
 

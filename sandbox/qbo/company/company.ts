@@ -13,6 +13,8 @@ export interface CompanySettings {
   salesTaxRate: string | null;
   /** CompanyInfo.Country: "US", or another country (Intuit's non-US tax model: a tax code on every line). */
   country: string;
+  /** Whether two documents of one type may share a DocNumber (default false: QuickBooks refuses with 6140). */
+  duplicateDocNumbers: boolean;
 }
 
 export interface RealmStats {

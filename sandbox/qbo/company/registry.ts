@@ -14,6 +14,8 @@ export interface CompanyOptions {
   salesTaxRate?: string | number | null;
   /** CompanyInfo.Country (default "US"), e.g. "CA" or "GB" for a company on Intuit's non-US tax model. */
   country?: string;
+  /** Default false: a DocNumber another document of the type holds is refused (6140). */
+  duplicateDocNumbers?: boolean;
   /** Pick the realm id (tests); otherwise a 16-digit id like Intuit's sandbox companies. */
   realmId?: string;
 }
@@ -41,6 +43,7 @@ export class CompanyRegistry {
       purchaseOrders: options.purchaseOrders ?? true,
       salesTaxRate: normalizeRate(options.salesTaxRate),
       country: options.country ?? 'US',
+      duplicateDocNumbers: options.duplicateDocNumbers ?? false,
     };
     const company = new Company(realmId, this.clock.now(), settings, () => this.clock.now());
     seedCompany(company, this.clock.now());

@@ -19,7 +19,7 @@ export async function controlRoutes(app: FastifyInstance, deps: { state: Sandbox
 
   app.get('/_sandbox', async () => ({
     companies: 'GET|POST /_sandbox/companies, GET /_sandbox/companies/:realmId[/:entity]',
-    settings: 'POST /_sandbox/companies/:realmId/settings { purchaseOrders?, salesTaxRate?, name?, timeTracking?, workWeekStart? }',
+    settings: 'POST /_sandbox/companies/:realmId/settings { purchaseOrders?, duplicateDocNumbers?, salesTaxRate?, name?, timeTracking?, workWeekStart? }',
     bookkeeper:
       'POST /_sandbox/companies/:realmId/payments, POST …/payments/:id/void, DELETE …/payments/:id, POST …/records/:entity[?operation=void|delete]',
     emails: 'GET /_sandbox/companies/:realmId/emails',

@@ -19,7 +19,7 @@ export interface CompanySummary {
   realmId: string;
   name: string;
   createdAt: string;
-  settings: { purchaseOrders: boolean; salesTaxRate: string | null; country: string; timeTracking: boolean; workWeekStart: string };
+  settings: { purchaseOrders: boolean; salesTaxRate: string | null; country: string; duplicateDocNumbers: boolean; timeTracking: boolean; workWeekStart: string };
   customerTaxRates: Record<string, string>;
   counts: Record<string, number>;
   stats: Company['stats'];
@@ -29,6 +29,8 @@ export interface CompanySummary {
 export interface CompanySettingsPatch {
   name?: string;
   purchaseOrders?: boolean;
+  /** Whether two documents of one type may share a DocNumber (else 6140). */
+  duplicateDocNumbers?: boolean;
   salesTaxRate?: string | number | null;
   /** Time tracking on or off (Preferences TimeTrackingPrefs.UseServices). */
   timeTracking?: boolean;
@@ -59,6 +61,7 @@ function summarize(state: SandboxState, company: Company): CompanySummary {
       purchaseOrders: company.settings.purchaseOrders,
       salesTaxRate: company.settings.salesTaxRate,
       country: company.settings.country,
+      duplicateDocNumbers: company.settings.duplicateDocNumbers,
       timeTracking: timeTrackingPrefs(company).UseServices !== false,
       workWeekStart: String(timeTrackingPrefs(company).WorkWeekStartDate ?? 'Monday'),
     },
@@ -120,6 +123,7 @@ export function createControl(state: SandboxState) {
           purchaseOrders: patch.purchaseOrders ?? found.settings.purchaseOrders,
           salesTaxRate: patch.salesTaxRate === undefined ? found.settings.salesTaxRate : normalizeRate(patch.salesTaxRate),
           country: found.settings.country,
+          duplicateDocNumbers: patch.duplicateDocNumbers ?? found.settings.duplicateDocNumbers,
         };
         try {
           const changes = preferenceChanges(found, patch);

@@ -118,3 +118,15 @@ export function resolveRef(
   if (target.Active === false) throw fault.notFound();
   return { ref: refTo(target, entity), target };
 }
+
+/**
+ * A document number another document of the same type holds is refused (6140) while the company warns about
+ * duplicate numbers, as QuickBooks Online does by default; a company that allows them takes it. Keeping its own
+ * number on an update is never a duplicate.
+ */
+export function checkDocNumber(ctx: WriteContext, entity: EntityName, docNumber: string | undefined, previous: JsonObject | undefined): void {
+  if (docNumber === undefined || ctx.company.settings.duplicateDocNumbers) return;
+  if (previous && previous.DocNumber === docNumber) return;
+  const holder = ctx.company.all(entity).find((o) => o.DocNumber === docNumber && o.Id !== previous?.Id);
+  if (holder) throw fault.duplicateDocNumber(docNumber, entity, String(holder.Id));
+}

@@ -6,7 +6,7 @@ import { isObject, type JsonObject } from '../json.js';
 import { decimalToJson, money, percentOf, suppliedText } from '../numbers.js';
 import { addDays, companyDate } from '../time.js';
 import { cents, paymentsOn, refreshCustomer, refValue } from './balances.js';
-import { date, omit, resolveRef, text, touched, USD, type WriteContext } from './common.js';
+import { checkDocNumber, date, omit, resolveRef, text, touched, USD, type WriteContext } from './common.js';
 import { salesLines } from './lines.js';
 import type { EntityDef } from './types.js';
 
@@ -58,10 +58,12 @@ function buildInvoice(ctx: WriteContext, input: JsonObject, previous?: JsonObjec
   // A payment term sets the due date when none is given, as in QuickBooks.
   const term = resolveRef(ctx, input, 'SalesTermRef', 'Term', false);
   const termDays = term && typeof term.target.DueDays === 'number' ? term.target.DueDays : 30;
+  const docNumber = text(input, 'DocNumber', 21);
+  checkDocNumber(ctx, 'Invoice', docNumber, previous);
   return {
     ...omit(input, COMPUTED),
     ...(term ? { SalesTermRef: term.ref } : {}),
-    DocNumber: text(input, 'DocNumber', 21) ?? previousText(previous, 'DocNumber') ?? ctx.company.nextDocNumber('Invoice'),
+    DocNumber: docNumber ?? previousText(previous, 'DocNumber') ?? ctx.company.nextDocNumber('Invoice'),
     TxnDate: txnDate,
     DueDate: date(input, 'DueDate') ?? addDays(txnDate, termDays),
     CurrencyRef: USD,

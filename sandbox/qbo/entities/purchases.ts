@@ -4,7 +4,7 @@ import type { JsonObject } from '../json.js';
 import { money } from '../numbers.js';
 import { addDays, companyDate } from '../time.js';
 import { refreshVendor, refValue } from './balances.js';
-import { date, omit, refTo, resolveRef, text, USD, type WriteContext } from './common.js';
+import { checkDocNumber, date, omit, refTo, resolveRef, text, USD, type WriteContext } from './common.js';
 import { expenseLines } from './lines.js';
 import type { EntityDef } from './types.js';
 
@@ -50,6 +50,7 @@ export const billDef: EntityDef = {
   build(ctx, input, previous) {
     const { state, total, txnDate } = common(ctx, input, previous);
     const docNumber = text(input, 'DocNumber', 21);
+    checkDocNumber(ctx, 'Bill', docNumber, previous);
     return {
       ...state,
       ...(docNumber === undefined ? {} : { DocNumber: docNumber }),
@@ -71,10 +72,12 @@ export const purchaseOrderDef: EntityDef = {
   build(ctx, input, previous) {
     const { state } = common(ctx, input, previous);
     const status = text(input, 'POStatus') ?? previousText(previous, 'POStatus') ?? 'Open';
+    const docNumber = text(input, 'DocNumber', 21);
+    checkDocNumber(ctx, 'PurchaseOrder', docNumber, previous);
     if (status !== 'Open' && status !== 'Closed') throw fault.invalidEnum('POStatus', status);
     return {
       ...state,
-      DocNumber: text(input, 'DocNumber', 21) ?? previousText(previous, 'DocNumber') ?? ctx.company.nextDocNumber('PurchaseOrder'),
+      DocNumber: docNumber ?? previousText(previous, 'DocNumber') ?? ctx.company.nextDocNumber('PurchaseOrder'),
       POStatus: status,
       EmailStatus: previousText(previous, 'EmailStatus') ?? 'NotSet',
     };

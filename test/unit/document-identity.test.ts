@@ -1,0 +1,70 @@
+// A document's identity marker names its connection, kind and order; a look-up recognises it whole, never a
+// neighbour's, and a bookkeeper's note is cut before the marker ever is.
+import { describe, expect, it } from 'vitest';
+import { identityOf } from '../../activities/documents.js';
+import type { InvoiceDraft, PurchaseDraft } from '../../domain/drafts.js';
+import { carriesIdentity, markedNote } from '../../quickbooks/ledger/index.js';
+import { billBody, invoiceBody, purchaseOrderBody } from '../../quickbooks/online/bodies/index.js';
+
+const invoiceA = identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'A' });
+
+describe('document identity', () => {
+  it('differs by order, kind and connection', () => {
+    const others = [
+      identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'B' }),
+      identityOf({ connectionId: 'conn-1', kind: 'bill', externalId: 'A' }),
+      identityOf({ connectionId: 'conn-2', kind: 'invoice', externalId: 'A' }),
+    ];
+    for (const other of others) expect(other.marker).not.toBe(invoiceA.marker);
+    expect(invoiceA.marker).toMatch(/^qbflow:invoice:A:[\w-]{10}$/);
+    expect(identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'A' })).toEqual(invoiceA);
+  });
+
+  it('recognises only the whole marker, and the shapes earlier versions wrote', () => {
+    const orderA1 = identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'A-1' });
+    expect(carriesIdentity(invoiceA.marker, invoiceA)).toBe(true);
+    expect(carriesIdentity(`Thank you (${invoiceA.marker})`, invoiceA)).toBe(true);
+    expect(carriesIdentity(`Thank you (${orderA1.marker})`, invoiceA)).toBe(false);
+    expect(carriesIdentity(`${invoiceA.marker}x`, invoiceA)).toBe(false);
+    expect(carriesIdentity('Thank you', invoiceA)).toBe(false);
+    expect(carriesIdentity(undefined, invoiceA)).toBe(false);
+    // written before markers named the connection and kind
+    expect(carriesIdentity('qbflow:order:A', invoiceA)).toBe(true);
+    expect(carriesIdentity('Thank you (qbflow:order:A)', invoiceA)).toBe(true);
+    expect(carriesIdentity('qbflow:order:A-1', invoiceA)).toBe(false);
+    expect(carriesIdentity('Thank you (qbflow:order:A-1)', invoiceA)).toBe(false);
+    const payment = identityOf({ connectionId: 'conn-1', kind: 'payment', externalId: 'A/P1' });
+    expect(carriesIdentity('qbflow:payment:A/P1 (order A, $100.00)', payment)).toBe(true);
+    expect(carriesIdentity('qbflow:payment:A/P10 (order A, $100.00)', payment)).toBe(false);
+  });
+
+  it('cuts a long note, never the marker', () => {
+    const note = markedNote('x'.repeat(5000), invoiceA.marker, 4000, (text, max) => text.slice(0, max));
+    expect(note.length).toBeLessThanOrEqual(4000);
+    expect(note.endsWith(`(${invoiceA.marker})`)).toBe(true);
+    expect(markedNote('  ', invoiceA.marker, 4000, (t) => t)).toBe(invoiceA.marker);
+  });
+});
+
+describe('QuickBooks Online bodies', () => {
+  const purchase: PurchaseDraft = {
+    orderId: 'A', number: '1001', date: '2026-11-20', vendorId: '7', memo: 'Ship by Friday',
+    lines: [{ itemId: '9', itemName: 'A7102', description: 'Mug', quantity: '1', unitCost: '1.15', amountCents: 115 }],
+    accounts: { costOfGoodsSoldId: '80' }, totalCents: 115,
+  };
+  const bill = identityOf({ connectionId: 'conn-1', kind: 'bill', externalId: 'A' });
+
+  it('keep a purchase memo in PrivateNote (Memo is QuickBooks Desktop only) with the marker', () => {
+    for (const body of [billBody(purchase, bill), purchaseOrderBody(purchase, bill)]) {
+      expect(body).not.toHaveProperty('Memo');
+      expect(body.PrivateNote).toBe(`Ship by Friday (${bill.marker})`);
+    }
+  });
+
+  it('mark an invoice with its identity', () => {
+    const draft: InvoiceDraft = {
+      orderId: 'A', number: '1001', date: '2026-11-20', customerId: '5', lines: [], discountCents: 0, accounts: {}, totalCents: 0,
+    };
+    expect(invoiceBody(draft, invoiceA).PrivateNote).toBe(invoiceA.marker);
+  });
+});
