@@ -7,6 +7,8 @@ import { carriesIdentity, markedNote } from '../../quickbooks/ledger/index.js';
 import { billBody, invoiceBody, purchaseOrderBody } from '../../quickbooks/online/bodies/index.js';
 import type { CompanyAccess } from '../../quickbooks/online/company.js';
 import { createQboOrderLedger } from '../../quickbooks/online/orders.js';
+import { pickOurs } from '../../quickbooks/desktop/answers.js';
+import { documentGuid } from '../../quickbooks/desktop/documents.js';
 import { LedgerRejection, QuickBooksFault } from '../../quickbooks/errors.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -93,5 +95,19 @@ describe('the Online order ledger when a number is already used (6140)', () => {
 
   it('adopts the holder when it is this very document (an earlier attempt\'s create)', async () => {
     await expect(ledgerWith(holderOf(mine.marker)).createInvoice(draft, 'key', mine)).resolves.toMatchObject({ id: '57', totalCents: 21850 });
+  });
+});
+
+describe('the Desktop look-up', () => {
+  const mine = identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'B' });
+  const other = { txnId: '1', refNumber: '1001', memo: 'Thanks (qbflow:invoice:A:abcdefghij)', externalGuid: documentGuid('qbflow:invoice:A:abcdefghij') };
+  const longer = { txnId: '2', refNumber: '10010', memo: 'by hand' };
+
+  it('adopts by ExternalGUID or memo marker only; an equal number alone is a look-alike, a longer one not even that', () => {
+    expect(pickOurs([other, longer], mine, '1001')).toEqual({ mine: undefined, others: [other] });
+    const byGuid = { txnId: '3', refNumber: '1001', externalGuid: documentGuid(mine.marker) };
+    expect(pickOurs([other, byGuid], mine, '1001')).toEqual({ mine: byGuid, others: [other] });
+    const byMemo = { txnId: '4', refNumber: '1001', memo: `Rush (${mine.marker})` };
+    expect(pickOurs([byMemo, other], mine, '1001').mine).toBe(byMemo);
   });
 });
