@@ -114,12 +114,14 @@ export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
 /** Of the documents found, ours: the one carrying our GUID, else (when the number identifies it) the first. */
 /**
  * The document an identity marks: by its ExternalGUID, else by the marker in its memo (documents written before the
- * GUID was derived from the marker). Never by number alone: a same-numbered document is another order's.
+ * GUID was derived from the marker). Never by number alone: a same-numbered document is another order's (`others`,
+ * when the number fits a RefNumber).
  */
-export function pickOurs<T extends { externalGuid?: string; memo?: string }>(found: T[], identity: DocumentIdentity): { mine: T | undefined; others: T[] } {
+export function pickOurs<T extends { externalGuid?: string; memo?: string; refNumber?: string }>(found: T[], identity: DocumentIdentity, number?: string): { mine: T | undefined; others: T[] } {
   const guid = documentGuid(identity.marker);
   const mine = found.find((d) => sameGuid(d.externalGuid, guid)) ?? found.find((d) => carriesIdentity(d.memo, identity));
-  return { mine, others: found.filter((d) => d !== mine) };
+  // the query matched numbers by their start: only an equal number is a look-alike
+  return { mine, others: number === undefined ? [] : found.filter((d) => d !== mine && d.refNumber === number) };
 }
 
 export function chunks<T>(values: T[], size: number): T[][] {

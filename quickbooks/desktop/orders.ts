@@ -46,6 +46,9 @@ import {
 } from './qbxml/index.js';
 import { truncateChars } from './qbxml/xml.js';
 
+/** The RefNumber a document of this number carries, if it fits one. */
+const refNumberOf = (number: string, max: number) => (fitsRefNumber(number, max) ? number.trim() : undefined);
+
 export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
   const { connectionId, lists, run, one } = company;
 
@@ -199,7 +202,7 @@ export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
     findInvoice: (draft, identity) => run(async (op) => {
       const result = await one(op, { kind: 'InvoiceQuery', input: txnFilter(draft.customerId, draft.number, REF_MAX.invoice) });
       expectOk(result);
-      const { mine, others } = pickOurs(records(result, 'Invoice'), identity);
+      const { mine, others } = pickOurs(records(result, 'Invoice'), identity, refNumberOf(draft.number, REF_MAX.invoice));
       return { mine: mine && invoicePosted(mine), others: others.map(invoicePosted) };
     }),
 
@@ -225,10 +228,10 @@ export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
       const result = await one(op, kind === 'bill' ? { kind: 'BillQuery', input: filter } : { kind: 'PurchaseOrderQuery', input: filter });
       expectOk(result);
       if (kind === 'bill') {
-        const { mine, others } = pickOurs(records(result, 'Bill'), identity);
+        const { mine, others } = pickOurs(records(result, 'Bill'), identity, refNumberOf(draft.number, REF_MAX.bill));
         return { mine: mine && billPosted(mine), others: others.map(billPosted) };
       }
-      const { mine, others } = pickOurs(records(result, 'PurchaseOrder'), identity);
+      const { mine, others } = pickOurs(records(result, 'PurchaseOrder'), identity, refNumberOf(draft.number, REF_MAX.purchase_order));
       return { mine: mine && purchaseOrderPosted(mine), others: others.map(purchaseOrderPosted) };
     }),
 

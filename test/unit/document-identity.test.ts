@@ -5,6 +5,13 @@ import { identityOf } from '../../activities/documents.js';
 import type { InvoiceDraft, PurchaseDraft } from '../../domain/drafts.js';
 import { carriesIdentity, markedNote } from '../../quickbooks/ledger/index.js';
 import { billBody, invoiceBody, purchaseOrderBody } from '../../quickbooks/online/bodies/index.js';
+import type { CompanyAccess } from '../../quickbooks/online/company.js';
+import { createQboOrderLedger } from '../../quickbooks/online/orders.js';
+import { pickOurs } from '../../quickbooks/desktop/answers.js';
+import { documentGuid } from '../../quickbooks/desktop/documents.js';
+import { LedgerRejection, QuickBooksFault } from '../../quickbooks/errors.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const invoiceA = identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'A' });
 
@@ -66,5 +73,41 @@ describe('QuickBooks Online bodies', () => {
       orderId: 'A', number: '1001', date: '2026-11-20', customerId: '5', lines: [], discountCents: 0, accounts: {}, totalCents: 0,
     };
     expect(invoiceBody(draft, invoiceA).PrivateNote).toBe(invoiceA.marker);
+  });
+});
+
+describe('the Online order ledger when a number is already used (6140)', () => {
+  const draft: InvoiceDraft = {
+    orderId: 'B', number: '1001', date: '2026-11-20', customerId: '5', lines: [], discountCents: 0, accounts: {}, totalCents: 0,
+  };
+  const mine = identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'B' });
+  const holderOf = (note: string) => ({ Id: '57', SyncToken: '0', DocNumber: '1001', TotalAmt: 218.5, PrivateNote: note, CustomerRef: { value: '5', name: 'ABC Company' } });
+  const ledgerWith = (holder: Json) => createQboOrderLedger({
+    query: async () => [holder],
+    write: async () => { throw new QuickBooksFault(400, '6140', 'Duplicate Document Number Error', 'ValidationFault', 'DocNumber'); },
+  } as unknown as CompanyAccess);
+
+  it('names the document that holds it, in a bookkeeper\'s words, and never takes it over', async () => {
+    const refused = ledgerWith(holderOf('qbflow:invoice:A:abcdefghij')).createInvoice(draft, 'key', mine);
+    await expect(refused).rejects.toBeInstanceOf(LedgerRejection);
+    await expect(refused).rejects.toThrow('Invoice number 1001 is already used in QuickBooks by another invoice (id 57, customer ABC Company)');
+  });
+
+  it('adopts the holder when it is this very document (an earlier attempt\'s create)', async () => {
+    await expect(ledgerWith(holderOf(mine.marker)).createInvoice(draft, 'key', mine)).resolves.toMatchObject({ id: '57', totalCents: 21850 });
+  });
+});
+
+describe('the Desktop look-up', () => {
+  const mine = identityOf({ connectionId: 'conn-1', kind: 'invoice', externalId: 'B' });
+  const other = { txnId: '1', refNumber: '1001', memo: 'Thanks (qbflow:invoice:A:abcdefghij)', externalGuid: documentGuid('qbflow:invoice:A:abcdefghij') };
+  const longer = { txnId: '2', refNumber: '10010', memo: 'by hand' };
+
+  it('adopts by ExternalGUID or memo marker only; an equal number alone is a look-alike, a longer one not even that', () => {
+    expect(pickOurs([other, longer], mine, '1001')).toEqual({ mine: undefined, others: [other] });
+    const byGuid = { txnId: '3', refNumber: '1001', externalGuid: documentGuid(mine.marker) };
+    expect(pickOurs([other, byGuid], mine, '1001')).toEqual({ mine: byGuid, others: [other] });
+    const byMemo = { txnId: '4', refNumber: '1001', memo: `Rush (${mine.marker})` };
+    expect(pickOurs([byMemo, other], mine, '1001').mine).toBe(byMemo);
   });
 });
