@@ -14,6 +14,7 @@ import type { QboSandbox } from '../../sandbox/qbo/index.js';
 import { spawnApiProcess } from '../api-process.js';
 import { freePort, localSecrets, startSandbox } from '../stack.js';
 import { spawnWorkerProcess } from '../worker-process.js';
+import { writeWorkflowBundle } from '../bundle-workflows.js';
 import { startEmbeddedPostgres } from '../postgres.js';
 import { temporalServerBinaries } from './binaries.js';
 import { startProxy, type Proxy } from './proxy.js';
@@ -185,6 +186,10 @@ export async function startProdStack(options: ProdStackOptions): Promise<ProdSta
     await runMigrations(database.db);
     await database.close();
 
+    // one workflow bundle for every worker and restart, as an image carries it (a restart then takes seconds)
+    const bundle = env.WORKFLOW_BUNDLE_PATH || join(options.dataDir, 'workflows.js');
+    if (!env.WORKFLOW_BUNDLE_PATH) await writeWorkflowBundle(bundle);
+    env.WORKFLOW_BUNDLE_PATH = bundle;
     const workers: ManagedProcess[] = [];
     for (let i = 0; i < (options.workers ?? 2); i++) {
       const port = await freePort();
