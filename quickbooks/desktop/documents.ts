@@ -89,7 +89,8 @@ export function invoiceAddInput(draft: InvoiceDraft, items: InvoiceItems, extern
 
 /** Replaces the invoice's lines with the draft's (lines left out of a Mod are deleted by QuickBooks). */
 export function invoiceModInput(draft: InvoiceDraft, items: InvoiceItems, current: { txnId: string; editSequence: string }): InvoiceModInput {
-  return { txnId: current.txnId, editSequence: current.editSequence, customer: { listId: draft.customerId }, ...invoiceHeader(draft, items), lines: invoiceLines(draft, items) };
+  // a due date the revision no longer has is cleared (sent empty), not left as the earlier revision set it
+  return { txnId: current.txnId, editSequence: current.editSequence, customer: { listId: draft.customerId }, ...invoiceHeader(draft, items), dueDate: draft.dueDate ?? null, lines: invoiceLines(draft, items) };
 }
 
 /** A bill books the cost to cost of goods sold, one expense line per order line (as the Online ledger does). */
@@ -123,6 +124,7 @@ export function billModInput(draft: PurchaseDraft, current: { txnId: string; edi
     txnId: current.txnId,
     editSequence: current.editSequence,
     ...billHeader(draft),
+    dueDate: draft.dueDate ?? null,
     expenseLines: billExpenseLines(draft),
     ...(current.hasItemLines ? { clearItemLines: true } : {}),
   };

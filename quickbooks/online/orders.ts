@@ -9,8 +9,18 @@ import { DUPLICATE_NAME, toPosted, toRef, type CompanyAccess, type Entity, type 
 
 const purchaseEntity: Record<PurchaseKind, Entity> = { bill: 'Bill', purchase_order: 'PurchaseOrder' };
 
+/**
+ * The header fields an order writes and a later revision may leave out: an update replaces them (cleared when absent)
+ * and keeps every other field as QuickBooks has it.
+ */
+const ORDER_FIELDS: Record<'Invoice' | 'Bill' | 'PurchaseOrder', readonly string[]> = {
+  Invoice: ['DueDate', 'CustomerMemo', 'ARAccountRef', 'TxnTaxDetail'],
+  Bill: ['DueDate', 'Memo', 'APAccountRef'],
+  PurchaseOrder: ['DueDate', 'Memo', 'APAccountRef'],
+};
+
 export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
-  const { query, write, update } = company;
+  const { query, write, update, replace } = company;
 
   const ensureParty = async (entity: 'Customer' | 'Vendor', input: PartyInput, key: string): Promise<LedgerRef> => {
     const name = qboName(input.name);
@@ -74,14 +84,17 @@ export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
       return rows[0] && toPosted(rows[0]);
     },
     createInvoice: async (draft: InvoiceDraft, key) => toPosted(await write('Invoice', invoiceBody(draft), key)),
-    updateInvoice: async (id, draft, key) => toPosted(await update('Invoice', id, invoiceBody(draft), key)),
+    updateInvoice: async (id, draft, key) => toPosted(await replace('Invoice', id, invoiceBody(draft), ORDER_FIELDS.Invoice, key)),
 
     async findPurchase(kind, number, vendorId) {
       const rows = await query(purchaseEntity[kind], `DocNumber = ${queryString(number)} AND VendorRef = ${queryString(vendorId)}`);
       return rows[0] && toPosted(rows[0]);
     },
     createPurchase: async (kind, draft: PurchaseDraft, key) => toPosted(await write(purchaseEntity[kind], purchaseBody(kind, draft), key)),
-    updatePurchase: async (kind, id, draft, key) => toPosted(await update(purchaseEntity[kind], id, purchaseBody(kind, draft), key)),
+    updatePurchase: async (kind, id, draft, key) => {
+      const entity = purchaseEntity[kind] as 'Bill' | 'PurchaseOrder';
+      return toPosted(await replace(entity, id, purchaseBody(kind, draft), ORDER_FIELDS[entity], key));
+    },
 
     async findPayment(draft: PaymentDraft) {
       const marker = paymentMarker(draft);

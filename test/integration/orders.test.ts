@@ -97,6 +97,29 @@ describe('sending an order to QuickBooks Online', () => {
     expect(older.contentType).toContain('application/problem+json');
   });
 
+  it('a later revision without the memo and due date clears them on the invoice and the purchase order', async () => {
+    const order = seedOrder({ documents: ['invoice', 'purchaseOrder'], memo: 'Rush', dueDate: '2026-12-31', payments: [] });
+    await send(order);
+    expect((await waitForOrder(stack, key, connectionId, order.orderId)).outcome).toBe('posted');
+    const [first] = byDocNumber('Invoice', order.number);
+    expect(first!.CustomerMemo.value).toBe('Rush');
+    expect(first!.DueDate).toBe('2026-12-31');
+    expect(byDocNumber('PurchaseOrder', order.number)[0]).toMatchObject({ Memo: 'Rush', DueDate: '2026-12-31' });
+
+    const { memo: _memo, dueDate: _dueDate, ...withoutThem } = order;
+    await send({ ...withoutThem, revision: 2 });
+    const updated = await waitForOrder(stack, key, connectionId, order.orderId);
+    expect(updated.outcome).toBe('posted');
+    const [invoice] = byDocNumber('Invoice', order.number);
+    expect(invoice!.Id).toBe(first!.Id);
+    expect(invoice!.CustomerMemo?.value ?? '').toBe('');
+    expect(invoice!.DueDate).toBe('2026-12-20'); // QuickBooks' own due date again: the order date + 30 days (Net 30)
+    expect(invoice!.TotalAmt).toBe(218.5);
+    const [po] = byDocNumber('PurchaseOrder', order.number);
+    expect(po!.Memo ?? '').toBe('');
+    expect(po!.DueDate).toBeUndefined();
+  });
+
   it('keeps names with apostrophes, ampersands and accents, and finds them again by name', async () => {
     const name = "O'Brien & Søn – Café Crème";
     const order = seedOrder({

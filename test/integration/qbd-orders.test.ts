@@ -114,6 +114,25 @@ describe('sending an order to QuickBooks Desktop', () => {
     expect(mod.session_id).toBe(query.session_id);
   });
 
+  it('a later revision without the memo and due date clears them on the invoice and the bill', async () => {
+    const order = seedOrder({ memo: 'Rush', dueDate: '2026-12-31', payments: [] });
+    await send(order);
+    expect((await deliver(order.orderId)).outcome).toBe('posted');
+    expect(invoicesOf(order.number)[0]).toMatchObject({ dueDate: '2026-12-31', memo: expect.stringContaining('Rush') });
+    expect(billsOf(order.number)[0]).toMatchObject({ dueDate: '2026-12-31', memo: expect.stringContaining('Rush') });
+
+    const { memo: _memo, dueDate: _dueDate, ...withoutThem } = order;
+    await send({ ...withoutThem, revision: 2 });
+    const updated = await deliver(order.orderId);
+    expect(updated.outcome, JSON.stringify(updated.steps)).toBe('posted');
+    const invoice = invoicesOf(order.number)[0]!;
+    const bill = billsOf(order.number)[0]!;
+    expect(invoice.memo ?? '').not.toContain('Rush');
+    expect(bill.memo ?? '').not.toContain('Rush');
+    expect(invoice.dueDate).toBe(order.date); // no terms: QuickBooks makes it due on the invoice date
+    expect(bill.dueDate).toBe('2026-11-30'); // the company's default for a bill without a due date
+  });
+
   it('keeps names with apostrophes, ampersands and accents, and finds them again by name', async () => {
     const name = "O'Brien & Søn – Café Crème";
     const order = seedOrder({

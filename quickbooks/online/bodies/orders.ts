@@ -91,6 +91,7 @@ export function purchaseOrderBody(draft: PurchaseDraft) {
   return {
     ...purchaseHeader(draft),
     DocNumber: draft.number,
+    ...(draft.dueDate ? { DueDate: draft.dueDate } : {}),
     POStatus: 'Open',
     Line: draft.lines.map((line) => ({
       DetailType: 'ItemBasedExpenseLineDetail',

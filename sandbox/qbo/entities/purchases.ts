@@ -71,10 +71,12 @@ export const purchaseOrderDef: EntityDef = {
   build(ctx, input, previous) {
     const { state } = common(ctx, input, previous);
     const status = text(input, 'POStatus') ?? previousText(previous, 'POStatus') ?? 'Open';
+    const dueDate = date(input, 'DueDate');
     if (status !== 'Open' && status !== 'Closed') throw fault.invalidEnum('POStatus', status);
     return {
       ...state,
       DocNumber: text(input, 'DocNumber', 21) ?? previousText(previous, 'DocNumber') ?? ctx.company.nextDocNumber('PurchaseOrder'),
+      ...(dueDate === undefined ? {} : { DueDate: dueDate }),
       POStatus: status,
       EmailStatus: previousText(previous, 'EmailStatus') ?? 'NotSet',
     };
