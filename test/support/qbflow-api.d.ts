@@ -2309,6 +2309,8 @@ export interface operations {
                             quickbooksId?: string;
                             action?: string;
                             detail?: string;
+                            /** @description Posted, but worth checking: e.g. QuickBooks' sales tax differs from the order's tax */
+                            warning?: string;
                             error?: string;
                         }[];
                         error?: string;
