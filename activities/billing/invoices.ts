@@ -127,7 +127,9 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
     if (searching.length > 0) {
       const found = await ledger.findBillingInvoices({ customerIds: searching.map((b) => b.organization!.customerId!), from: periods.billed.start, to: periods.billed.end });
       for (const bill of searching) {
-        const candidates = found.filter((i) => i.customerId === bill.organization!.customerId && i.unsent).sort(newest);
+        // Each flow owns its documents: billing merges into its own invoices or a person's, never into one an order
+        // or a copied invoice made (that flow's next revision replaces all lines and would drop ours).
+        const candidates = found.filter((i) => i.customerId === bill.organization!.customerId && i.unsent && (i.owner === undefined || i.owner === 'billing')).sort(newest);
         const chosen = candidates[0];
         if (chosen) {
           const others = candidates.length > 1 ? ` (the newest of ${candidates.length} unsent invoices dated in the period)` : '';

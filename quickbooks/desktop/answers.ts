@@ -2,7 +2,7 @@
 // ledger port returns (references, posted documents, items, invoice snapshots).
 import { canonicalQuantity } from '../../domain/billing/merge.js';
 import { LedgerRejection } from '../errors.js';
-import type { InvoiceSnapshot, LedgerItem, LedgerRef, PostedDocument } from '../ledger/index.js';
+import { markerOwner, type InvoiceSnapshot, type LedgerItem, type LedgerRef, type PostedDocument } from '../ledger/index.js';
 import {
   classifyStatus,
   type BillRecord,
@@ -109,6 +109,7 @@ export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
       amountCents: line.amountCents ?? 0,
     };
   }),
+  ...(markerOwner(invoice.memo) ? { owner: markerOwner(invoice.memo)! } : {}),
 });
 
 /** Of the documents found, ours: the one carrying our GUID, else (when the number identifies it) the first. */

@@ -42,6 +42,17 @@ export interface InvoiceSnapshot {
   version: string;
   totalCents: Cents;
   lines: InvoiceLineSnapshot[];
+  /**
+   * Which qbflow flow made the invoice ("order", "billing", "invoice", …), from the marker in its note (Online
+   * PrivateNote, Desktop memo); undefined for an invoice a person made. Billing merges only into its own or a person's.
+   */
+  owner?: string;
+}
+
+/** The flow named by a qbflow marker (`qbflow:<flow>:<id>`) found in a document's note, if any. */
+export function markerOwner(note: unknown): string | undefined {
+  if (typeof note !== 'string') return undefined;
+  return /(?:^|[\s(])qbflow:([a-z][a-z-]*):/.exec(note)?.[1];
 }
 
 /** Invoices by id, by number, or those of some customers dated within a range (both days included). */

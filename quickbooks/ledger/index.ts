@@ -11,6 +11,7 @@ export type * from './invoices.js';
 export type * from './lookups.js';
 export type * from './orders.js';
 export { documentMarker } from './orders.js';
+export { markerOwner } from './billing.js';
 export { LedgerRejection } from '../errors.js';
 
 /** One QuickBooks company, as every adapter provides it. */
