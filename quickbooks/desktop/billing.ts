@@ -60,11 +60,18 @@ export function createQbdBillingLedger(company: DesktopAccess): BillingLedger {
     /** One Add or Mod per invoice, all queued at once: the queue packs them into as few messages as it can. */
     writeBillingInvoices: (writes) => run(async (op) => {
       if (writes.length === 0) return [];
-      const results = await op.send(writes.map((w) => (w.kind === 'create'
+      // credit memos (a period that credits the customer) are not written to QuickBooks Desktop yet: said, not sent
+      const unsupported = (w: (typeof writes)[number]) => (w.kind === 'create' ? w.document : w.invoice.document) === 'creditMemo';
+      const sendable = writes.filter((w) => !unsupported(w));
+      const answers = sendable.length ? await op.send(sendable.map((w) => (w.kind === 'create'
         ? { kind: 'InvoiceAdd' as const, input: billingInvoiceAddInput(w, documentGuid(connectionId, 'billing', w.customerId, w.number)) }
-        : { kind: 'InvoiceMod' as const, input: billingInvoiceModInput(w) })));
-      return writes.map((w, i): BillingWriteResult => {
-        const result = results[i]!;
+        : { kind: 'InvoiceMod' as const, input: billingInvoiceModInput(w) }))) : [];
+      let next = 0;
+      return writes.map((w): BillingWriteResult => {
+        if (unsupported(w)) {
+          return { ref: w.ref, ok: false, code: 'credit_memo_unsupported', message: 'This period credits the customer (its total is below zero), and qbflow does not write credit memos to QuickBooks Desktop yet. Enter the credit memo in QuickBooks.', retryable: false };
+        }
+        const result = answers[next++]!;
         const invoice = records(result, 'Invoice')[0];
         if (result.statusCode === 0 && invoice) return { ref: w.ref, ok: true, invoice: invoiceSnapshotOf(invoice) };
         const status = classifyStatus(result);

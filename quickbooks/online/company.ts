@@ -11,7 +11,7 @@ export interface QboObject {
   [field: string]: unknown;
 }
 
-export type Entity = 'Customer' | 'Vendor' | 'Item' | 'Invoice' | 'Bill' | 'PurchaseOrder' | 'Payment' | 'Account' | 'TaxCode' | 'Term' | 'CompanyInfo';
+export type Entity = 'Customer' | 'Vendor' | 'Item' | 'Invoice' | 'CreditMemo' | 'Bill' | 'PurchaseOrder' | 'Payment' | 'Account' | 'TaxCode' | 'Term' | 'CompanyInfo';
 
 export const DUPLICATE_NAME = '6240';
 export const STALE_OBJECT = '5010';

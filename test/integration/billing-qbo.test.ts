@@ -260,6 +260,34 @@ describe('monthly billing on QuickBooks Online', () => {
     expect(rerun.results[0]).toMatchObject({ outcome: 'unchanged', invoiceId: billing.Id });
   });
 
+  it('a period that credits the customer (seats removed, prorated) becomes a credit memo; a re-run adds no second one', async () => {
+    const c = await company({ mode: 'advance', dayOfMonth: 1, prorate: { increases: true, decreases: true } });
+    const seats = c.item('Microsoft 365 Business Premium', 12.5);
+    const litware = c.customer('Litware');
+    await call('PUT', `${c.base}/offers/M365-BP`, { name: 'Microsoft 365 Business Premium', itemId: seats.Id, sync: true }, 200);
+    await call('PUT', `${c.base}/organizations/ORG-LW`, { customerId: litware.Id, invoice: 'create', sync: true }, 200);
+    for (const [effectiveDate, quantity] of [['2026-08-01', 2], ['2026-09-21', 0]] as const) {
+      await call('PUT', `${c.base}/subscriptions/SUB-LW`, { organizationId: 'ORG-LW', offerId: 'M365-BP', term: 'monthly', quantity, unitCost: '9.75', effectiveDate }, 200);
+    }
+
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const run = await finishedRun(c.base, () => true);
+    expect(run.results[0]).toMatchObject({ organizationId: 'ORG-LW', outcome: 'created', billed: '-8.33' });
+    expect(run.results[0].detail).toMatch(/credits the customer 8.33: created credit memo/);
+    expect(c.invoicesOf(litware.Id)).toHaveLength(0);
+    const memos = c.objects('CreditMemo').filter((m) => m.CustomerRef.value === litware.Id);
+    expect(memos).toHaveLength(1);
+    expect(memos[0]).toMatchObject({ DocNumber: billingInvoiceNumber('2026-10-01', 'ORG-LW'), TotalAmt: 8.33, TxnDate: '2026-10-01' });
+    expect(itemLines(memos[0]!).map((l) => [l.SalesItemLineDetail.Qty, l.SalesItemLineDetail.UnitPrice, l.Amount])).toEqual([[0.6667, 12.5, 8.33]]);
+    expect(c.objects('Customer').find((x) => x.Id === litware.Id)!.Balance).toBe(-8.33);
+
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const rerun = await finishedRun(c.base, (r) => r.id !== run.id);
+    expect(rerun.results[0]).toMatchObject({ outcome: 'unchanged', invoiceId: memos[0]!.Id });
+    expect(c.objects('CreditMemo').filter((m) => m.CustomerRef.value === litware.Id)).toHaveLength(1);
+    expect(c.objects('CreditMemo').find((m) => m.Id === memos[0]!.Id)!.SyncToken).toBe(memos[0]!.SyncToken);
+  });
+
   it('an invoice whose answer was lost after QuickBooks saved it is found by its number, never created twice', async () => {
     const c = await company({ mode: 'arrears', dayOfMonth: 1 });
     const item = c.item('Defender for Business', 3);

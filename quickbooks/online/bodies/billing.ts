@@ -30,7 +30,7 @@ export function itemSnapshot(item: Json): LedgerItem {
 }
 
 /** An invoice with its lines (the computed subtotal line left out: QuickBooks makes it). */
-export function invoiceSnapshot(invoice: Json): InvoiceSnapshot {
+export function invoiceSnapshot(invoice: Json, document: 'invoice' | 'creditMemo' = 'invoice'): InvoiceSnapshot {
   const lines = (Array.isArray(invoice.Line) ? invoice.Line as Json[] : [])
     .filter((line) => line.DetailType !== 'SubTotalLineDetail' && line.Id !== undefined)
     .map((line) => {
@@ -57,6 +57,7 @@ export function invoiceSnapshot(invoice: Json): InvoiceSnapshot {
     version: String(invoice.SyncToken ?? '0'),
     totalCents: centsFromJsonNumber((invoice.TotalAmt as number | undefined) ?? 0),
     lines,
+    ...(document === 'creditMemo' ? { document } : {}),
     ...ownerOf(invoice.PrivateNote),
   };
 }
