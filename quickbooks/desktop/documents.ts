@@ -11,6 +11,7 @@ import {
   QBXML_LIMITS,
   type BillAddInput,
   type BillModInput,
+  type CreditMemoAddInput,
   type InvoiceAddInput,
   type InvoiceLineInput,
   type InvoiceLineModInput,
@@ -190,6 +191,19 @@ export function billingInvoiceAddInput(write: Extract<BillingInvoiceWrite, { kin
     isToBePrinted: true,
     externalGuid,
     lines: write.lines.map(billedLine),
+  };
+}
+
+/** A period that credits the customer: a credit memo with the billed lines (signs already turned), queued to be printed. */
+export function billingCreditMemoAddInput(write: Extract<BillingInvoiceWrite, { kind: 'create' }>, externalGuid: string): CreditMemoAddInput {
+  return {
+    customer: { listId: write.customerId },
+    txnDate: write.date,
+    ...(fitsRefNumber(write.number, REF_MAX.invoice) ? { refNumber: write.number } : {}),
+    memo: write.marker,
+    isToBePrinted: true,
+    externalGuid,
+    lines: write.lines.map((line) => ({ item: { listId: line.itemId }, desc: line.description, quantity: line.quantity })),
   };
 }
 

@@ -21,7 +21,7 @@ import { invoiceBalance, invoicePaid, invoiceTotal } from './render.js';
 import type { InvoiceLine, InvoiceRecord } from './store.js';
 
 /** Reads an InvoiceLineAdd / InvoiceLineMod into a stored line, on top of an existing line for mods. */
-function readLine(ctx: HandlerContext, node: XNode, previous: InvoiceLine[], existing?: InvoiceLine): InvoiceLine {
+export function readLine(ctx: HandlerContext, node: XNode, previous: InvoiceLine[], existing?: InvoiceLine): InvoiceLine {
   const line: InvoiceLine = existing ? { ...existing } : { txnLineId: ctx.ids.txnLineId() };
   const item = itemRef(ctx, node, 'ItemRef', 'Invoice');
   if (item) {

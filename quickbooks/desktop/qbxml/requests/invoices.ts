@@ -179,7 +179,7 @@ export function invoiceLineBody(line: InvoiceLineInput): string {
   }
 }
 
-function itemLine(line: InvoiceItemLine): string {
+export function itemLine(line: InvoiceItemLine): string {
   if (line.quantity !== undefined && line.rate !== undefined && line.amountCents !== undefined) {
     const expected = lineAmountCents(line.quantity, line.rate);
     if (expected !== line.amountCents) {
