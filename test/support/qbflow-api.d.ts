@@ -1590,7 +1590,7 @@ export interface operations {
                             /** @description A QuickBooks object id */
                             discount?: string;
                         };
-                        /** @description QuickBooks' own default tax, or the order's total tax as one line with the chosen item */
+                        /** @description quickbooks: QuickBooks computes the tax, and a difference from the order's tax is reported as a warning; orderTotal: the order's tax is posted as sales tax (Online: the invoice's TotalTax, overriding automated sales tax; Desktop: a line with the chosen Sales Tax item, itemId) */
                         tax: {
                             /** @enum {string} */
                             mode: "quickbooks";
@@ -1673,7 +1673,7 @@ export interface operations {
                         /** @description A QuickBooks object id */
                         discount?: string;
                     };
-                    /** @description QuickBooks' own default tax, or the order's total tax as one line with the chosen item */
+                    /** @description quickbooks: QuickBooks computes the tax, and a difference from the order's tax is reported as a warning; orderTotal: the order's tax is posted as sales tax (Online: the invoice's TotalTax, overriding automated sales tax; Desktop: a line with the chosen Sales Tax item, itemId) */
                     tax: {
                         /** @enum {string} */
                         mode: "quickbooks";
@@ -1732,7 +1732,7 @@ export interface operations {
                             /** @description A QuickBooks object id */
                             discount?: string;
                         };
-                        /** @description QuickBooks' own default tax, or the order's total tax as one line with the chosen item */
+                        /** @description quickbooks: QuickBooks computes the tax, and a difference from the order's tax is reported as a warning; orderTotal: the order's tax is posted as sales tax (Online: the invoice's TotalTax, overriding automated sales tax; Desktop: a line with the chosen Sales Tax item, itemId) */
                         tax: {
                             /** @enum {string} */
                             mode: "quickbooks";
