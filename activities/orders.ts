@@ -4,6 +4,7 @@ import type { ConnectionType } from '../db/schema/index.js';
 import { itemKey, type InvoiceDraft, type PaymentDraft, type PurchaseDraft, type ResolvedAccounts } from '../domain/drafts.js';
 import type { OrderLine, Party } from '../domain/order.js';
 import type { Settings } from '../domain/settings.js';
+import { taxDifference } from '../domain/tax.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
 import { LedgerRejection } from '../quickbooks/errors.js';
 import type { LedgerRef, PostedDocument, PurchaseKind } from '../quickbooks/ledger/index.js';
@@ -135,7 +136,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       return ids;
     },
 
-    async postInvoice(connectionId: string, revision: number, draft: InvoiceDraft): Promise<PostResult> {
+    async postInvoice(connectionId: string, revision: number, draft: InvoiceDraft): Promise<PostResult & { warning?: string }> {
       const { ledger } = await ledgerFor(connectionId);
       const result = await postOnce(repos.documents, {
         key: { connectionId, kind: 'invoice', externalId: draft.orderId },
@@ -149,7 +150,12 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       });
       // a posted invoice proves its customer and items resolved too: their earlier errors are over
       await repos.syncErrors.resolveKinds(connectionId, ['invoice', 'customer', 'items'], draft.orderId);
-      return result;
+      if (result.action === 'stale') return result;
+      // QuickBooks' tax against the order's figure: a difference is said (status and sync errors), never silent
+      const warning = taxDifference(draft, result.totalCents);
+      await repos.syncErrors.resolveFor(connectionId, 'tax', draft.orderId); // one open warning per order at most
+      if (warning) await repos.syncErrors.record({ connectionId, documentKind: 'tax', externalId: draft.orderId, code: 'tax_difference', message: warning });
+      return warning ? { ...result, warning } : result;
     },
 
     async postPurchase(connectionId: string, kind: PurchaseKind, revision: number, draft: PurchaseDraft): Promise<PostResult> {

@@ -30,8 +30,13 @@ export interface InvoiceDraft {
   memo?: string;
   lines: SalesLine[];
   discountCents: Cents;
-  /** The order's tax as one line with the configured item, or undefined to let QuickBooks apply its default. */
+  /**
+   * Tax mode orderTotal: the order's total tax, posted as tax (Online: the invoice's TotalTax; Desktop: a line with
+   * the chosen Sales Tax item). Undefined: QuickBooks computes the tax (domain/tax.ts).
+   */
   taxLine?: { itemId: string; amountCents: Cents };
+  /** The order's own tax figure, in either mode: what QuickBooks' tax is checked against (domain/tax.ts). */
+  orderTaxCents?: Cents;
   accounts: { receivableId?: string; discountId?: string };
   totalCents: Cents;
 }
@@ -97,6 +102,7 @@ export function buildInvoiceDraft(order: Order, settings: Settings, ids: Resolve
   });
   const discountCents = order.discount ? parseCents(order.discount) : 0;
   const taxCents = order.tax ? parseCents(order.tax) : 0;
+  // a stated tax of 0 is a figure too (QuickBooks adding tax to it is a difference worth saying)
   const taxLine = settings.tax.mode === 'orderTotal' && taxCents > 0
     ? { itemId: settings.tax.itemId, amountCents: taxCents }
     : undefined;
@@ -111,8 +117,9 @@ export function buildInvoiceDraft(order: Order, settings: Settings, ids: Resolve
     lines,
     discountCents,
     ...(taxLine ? { taxLine } : {}),
+    ...(order.tax !== undefined ? { orderTaxCents: taxCents } : {}),
     accounts: { receivableId: accounts.receivable, discountId: accounts.discount },
-    totalCents: subtotal - discountCents + (taxLine?.amountCents ?? 0),
+    totalCents: subtotal - discountCents + taxCents,
   };
 }
 

@@ -31,7 +31,7 @@ export const SettingsSchema = Type.Object({
   tax: Type.Union([
     Type.Object({ mode: Type.Literal('quickbooks') }, { additionalProperties: false }),
     Type.Object({ mode: Type.Literal('orderTotal'), itemId: QuickBooksId }, { additionalProperties: false }),
-  ], { description: 'QuickBooks\' own default tax, or the order\'s total tax as one line with the chosen item' }),
+  ], { description: 'quickbooks: QuickBooks computes the tax, and a difference from the order\'s tax is reported as a warning; orderTotal: the order\'s tax is posted as sales tax (Online: the invoice\'s TotalTax, overriding automated sales tax; Desktop: a line with the chosen Sales Tax item, itemId)' }),
   invoices: Type.Optional(Type.Object({
     incomeAccount: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The income account of Service items created for new service types (pick one from GET …/quickbooks/accounts)' })),
     taxCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Companies outside the US: the tax code put on every invoice line (pick one from GET …/quickbooks/tax-codes); US companies use QuickBooks\' automated sales tax' })),

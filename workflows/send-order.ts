@@ -40,6 +40,8 @@ export interface StepStatus {
   /** created, updated, unchanged, adopted: what the step did in QuickBooks. */
   action?: string;
   detail?: string;
+  /** Posted, but something a bookkeeper should check (e.g. QuickBooks' tax differs from the order's). */
+  warning?: string;
   error?: string;
 }
 
@@ -166,8 +168,8 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
   }
   Object.assign(ids, { itemIds, customerId: customer?.id, vendorId: vendor?.id });
 
-  const posted = (r: { id: string; action: string; totalCents: number; number: string | null; lookAlikes?: string[] }) =>
-    ({ quickbooksId: r.id, action: r.action, detail: `${r.number ? `#${r.number} ` : ''}total ${formatCents(r.totalCents)}${sharedNumber(r)}` });
+  const posted = (r: { id: string; action: string; totalCents: number; number: string | null; lookAlikes?: string[]; warning?: string }) =>
+    ({ quickbooksId: r.id, action: r.action, detail: `${r.number ? `#${r.number} ` : ''}total ${formatCents(r.totalCents)}${sharedNumber(r)}`, ...(r.warning ? { warning: r.warning } : {}) });
 
   const invoiceWork = wants('invoice') && customer
     ? run('invoice', () => qb.postInvoice(connectionId, revision, buildInvoiceDraft(order, settings, ids, accounts)), posted)

@@ -6,6 +6,8 @@ import type { BillingInvoiceRow, BillingResultInput } from '../../db/repositorie
 import type { Repositories } from '../../db/repositories/index.js';
 import {
   billingErrorId,
+  creditLines,
+  isCredit,
   billingInvoiceNumber,
   billingMarker,
   parseDate,
@@ -127,7 +129,9 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
     if (searching.length > 0) {
       const found = await ledger.findBillingInvoices({ customerIds: searching.map((b) => b.organization!.customerId!), from: periods.billed.start, to: periods.billed.end });
       for (const bill of searching) {
-        const candidates = found.filter((i) => i.customerId === bill.organization!.customerId && i.unsent).sort(newest);
+        // Each flow owns its documents: billing merges into its own invoices or a person's, never into one an order
+        // or a copied invoice made (that flow's next revision replaces all lines and would drop ours).
+        const candidates = found.filter((i) => i.customerId === bill.organization!.customerId && i.unsent && (i.owner === undefined || i.owner === 'billing')).sort(newest);
         const chosen = candidates[0];
         if (chosen) {
           const others = candidates.length > 1 ? ` (the newest of ${candidates.length} unsent invoices dated in the period)` : '';
@@ -196,8 +200,10 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
             continue;
           }
           if (target) {
+            // a credit memo written for this period carries the lines with their signs turned
+            const lines = target.invoice.document === 'creditMemo' ? creditLines(bill.lines) : bill.lines;
             const synced = target.invoice.lines.filter((l) => l.itemId !== undefined && loaded.syncedItemIds.includes(l.itemId));
-            if (sameLines(synced, bill.lines, canonicalQuantity)) {
+            if (sameLines(synced, lines, canonicalQuantity)) {
               posted.push({ connectionId, organizationId: bill.organizationId, periodStart, number: target.invoice.number ?? number, customerId, invoiceId: target.invoice.id, createdByUs: target.createdByUs, linesHash: hash, billedCents: billed });
               const detail = target.adopted
                 ? `Created invoice #${target.invoice.number ?? target.invoice.id} (${target.note}). ${bill.lines.length} line(s), ${formatCents(billed)}.`
@@ -206,14 +212,16 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
               resolved.push(billingErrorId(bill.organizationId, periodStart));
               continue;
             }
-            writes.push({ bill, target, hash, write: { kind: 'merge', ref: bill.organizationId, key: idempotencyKey(connectionId, 'billing-merge', bill.organizationId, periodStart, hash), invoice: target.invoice, replaceItemIds: loaded.syncedItemIds, lines: bill.lines } });
+            writes.push({ bill, target, hash, write: { kind: 'merge', ref: bill.organizationId, key: idempotencyKey(connectionId, 'billing-merge', bill.organizationId, periodStart, hash), invoice: target.invoice, replaceItemIds: loaded.syncedItemIds, lines } });
             continue;
           }
           if (bill.lines.length === 0) {
             result({ organizationId: bill.organizationId, outcome: 'nothing', lines: 0, detail: 'Nothing to bill for this period.' });
             continue;
           }
-          writes.push({ bill, hash, write: { kind: 'create', ref: bill.organizationId, key: idempotencyKey(connectionId, 'billing-create', bill.organizationId, periodStart, hash), customerId, number, date: invoiceDate(loaded.config.mode, loaded.periods), marker: billingMarker(bill.organizationId, periodStart), lines: bill.lines } });
+          // a period that credits the customer (QuickBooks refuses a negative invoice) is a credit memo
+          const credit = isCredit(bill.lines);
+          writes.push({ bill, hash, write: { kind: 'create', ref: bill.organizationId, key: idempotencyKey(connectionId, 'billing-create', bill.organizationId, periodStart, hash), customerId, number, date: invoiceDate(loaded.config.mode, loaded.periods), marker: billingMarker(bill.organizationId, periodStart), lines: credit ? creditLines(bill.lines) : bill.lines, ...(credit ? { document: 'creditMemo' as const } : {}) } });
         }
         const creates = writes.filter((w) => w.write.kind === 'create');
         await repos.billingRuns.markPending(creates.map((w) => ({ connectionId, organizationId: w.bill.organizationId, periodStart, number: (w.write as { number: string }).number, customerId: w.bill.organization!.customerId! })), attempt);
@@ -229,9 +237,12 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
             posted.push({ connectionId, organizationId: bill.organizationId, periodStart, number: outcome.invoice.number ?? billingInvoiceNumber(periodStart, bill.organizationId), customerId: outcome.invoice.customerId, invoiceId: outcome.invoice.id, createdByUs: write.kind === 'create' || !!target?.createdByUs, linesHash: hash, billedCents: billed });
             rows.set(bill.organizationId, { ...posted[posted.length - 1]!, state: 'posted', pendingAttempt: null, updatedAt: new Date() });
             const created = write.kind === 'create';
-            const why = created && bill.organization!.invoice === 'update'
-              ? `No unsent invoice dated ${loaded.periods.billed.start} to ${loaded.periods.billed.end} for this customer: created invoice #${outcome.invoice.number ?? outcome.invoice.id}.`
-              : created ? `Created invoice #${outcome.invoice.number ?? outcome.invoice.id}.` : `Updated invoice #${outcome.invoice.number ?? outcome.invoice.id}${target?.note ? `: ${target.note}` : ''}.`;
+            const what = outcome.invoice.document === 'creditMemo' ? 'credit memo' : 'invoice';
+            const why = created && outcome.invoice.document === 'creditMemo'
+              ? `The period credits the customer ${formatCents(-billed)}: created credit memo #${outcome.invoice.number ?? outcome.invoice.id}.`
+              : created && bill.organization!.invoice === 'update'
+                ? `No unsent invoice dated ${loaded.periods.billed.start} to ${loaded.periods.billed.end} for this customer: created invoice #${outcome.invoice.number ?? outcome.invoice.id}.`
+                : created ? `Created invoice #${outcome.invoice.number ?? outcome.invoice.id}.` : `Updated ${what} #${outcome.invoice.number ?? outcome.invoice.id}${target?.note ? `: ${target.note}` : ''}.`;
             result({ organizationId: bill.organizationId, outcome: created ? 'created' : 'updated', invoiceId: outcome.invoice.id, invoiceNumber: outcome.invoice.number, billedCents: billed, lines: bill.lines.length, detail: `${why} ${bill.lines.length} line(s), ${formatCents(billed)}.` });
             resolved.push(errorId);
           } else if (outcome.retryable && pass < PASSES) {

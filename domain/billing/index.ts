@@ -4,3 +4,4 @@ export * from './zone.js';
 export * from './periods.js';
 export * from './lines.js';
 export * from './numbers.js';
+export * from './credit.js';

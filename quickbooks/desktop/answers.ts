@@ -2,11 +2,12 @@
 // ledger port returns (references, posted documents, items, invoice snapshots).
 import { canonicalQuantity } from '../../domain/billing/merge.js';
 import { LedgerRejection } from '../errors.js';
-import { carriesIdentity, type DocumentIdentity, type InvoiceSnapshot, type LedgerItem, type LedgerRef, type PostedDocument } from '../ledger/index.js';
+import { carriesIdentity, markerOwner, type DocumentIdentity, type InvoiceSnapshot, type LedgerItem, type LedgerRef, type PostedDocument } from '../ledger/index.js';
 import {
   classifyStatus,
   type BillRecord,
   type CustomerRecord,
+  type CreditMemoRecord,
   type InvoiceRecord,
   type ItemRecord,
   type PurchaseOrderRecord,
@@ -109,6 +110,31 @@ export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
       amountCents: line.amountCents ?? 0,
     };
   }),
+  ...(markerOwner(invoice.memo) ? { owner: markerOwner(invoice.memo)! } : {}),
+});
+
+/** A credit memo billing wrote (a period that credited the customer), as billing reads its invoices. */
+export const creditMemoSnapshotOf = (memo: CreditMemoRecord): InvoiceSnapshot => ({
+  id: memo.txnId,
+  number: memo.refNumber ?? null,
+  customerId: memo.customerRef.listId ?? '',
+  date: memo.txnDate,
+  unsent: memo.isPending || memo.isToBePrinted || memo.isToBeEmailed,
+  ...(memo.timeCreated ? { createdAt: memo.timeCreated } : {}),
+  version: memo.editSequence,
+  totalCents: memo.totalAmountCents,
+  lines: memo.lines.map((line) => {
+    const quantity = canonicalQuantity(line.quantity);
+    return {
+      id: line.txnLineId,
+      ...(line.itemRef?.listId ? { itemId: line.itemRef.listId } : {}),
+      ...(line.desc !== undefined ? { description: line.desc } : {}),
+      ...(quantity !== undefined ? { quantity } : {}),
+      amountCents: line.amountCents ?? 0,
+    };
+  }),
+  document: 'creditMemo',
+  ...(markerOwner(memo.memo) ? { owner: markerOwner(memo.memo)! } : {}),
 });
 
 /** Of the documents found, ours: the one carrying our GUID, else (when the number identifies it) the first. */

@@ -3,9 +3,9 @@
 // as few qbXML messages as it can).
 import { LedgerRejection } from '../errors.js';
 import type { BillingLedger, BillingWriteResult, LedgerItem } from '../ledger/index.js';
-import { chunks, expectOk, invoiceSnapshotOf, itemOf, records, MOD_ATTEMPTS, STALE } from './answers.js';
+import { chunks, creditMemoSnapshotOf, expectOk, invoiceSnapshotOf, itemOf, records, MOD_ATTEMPTS, STALE } from './answers.js';
 import type { DesktopAccess } from './company.js';
-import { billingInvoiceAddInput, billingInvoiceModInput, documentGuid } from './documents.js';
+import { billingCreditMemoAddInput, billingInvoiceAddInput, billingInvoiceModInput, documentGuid } from './documents.js';
 import { classifyStatus } from './qbxml/index.js';
 
 export function createQbdBillingLedger(company: DesktopAccess): BillingLedger {
@@ -47,11 +47,17 @@ export function createQbdBillingLedger(company: DesktopAccess): BillingLedger {
         : 'numbers' in selection
           ? chunks([...new Set(selection.numbers)], 100).map((refNumbers) => ({ kind: 'InvoiceQuery' as const, input: { refNumbers, includeLineItems: true } }))
           : chunks([...new Set(selection.customerIds)], 100).map((entityListIds) => ({ kind: 'InvoiceQuery' as const, input: { entityListIds, txnDateRange: { from: selection.from, to: selection.to }, includeLineItems: true } }));
+      // what billing wrote before (by id or number) may be a credit memo, for a period that credited the customer
+      const credits = 'ids' in selection
+        ? chunks([...new Set(selection.ids)], 100).map((txnIds) => ({ kind: 'CreditMemoQuery' as const, input: { txnIds, includeLineItems: true } }))
+        : 'numbers' in selection
+          ? chunks([...new Set(selection.numbers)], 100).map((refNumbers) => ({ kind: 'CreditMemoQuery' as const, input: { refNumbers, includeLineItems: true } }))
+          : [];
       if (requests.length === 0) return [];
-      const results = await op.send(requests);
+      const results = await op.send([...requests, ...credits]);
       return results.flatMap((result) => {
         expectOk(result);
-        return records(result, 'Invoice').map(invoiceSnapshotOf);
+        return [...records(result, 'Invoice').map(invoiceSnapshotOf), ...records(result, 'CreditMemo').map(creditMemoSnapshotOf)];
       });
     }),
 
@@ -60,12 +66,24 @@ export function createQbdBillingLedger(company: DesktopAccess): BillingLedger {
     /** One Add or Mod per invoice, all queued at once: the queue packs them into as few messages as it can. */
     writeBillingInvoices: (writes) => run(async (op) => {
       if (writes.length === 0) return [];
-      const results = await op.send(writes.map((w) => (w.kind === 'create'
-        ? { kind: 'InvoiceAdd' as const, input: billingInvoiceAddInput(w, documentGuid(connectionId, 'billing', w.customerId, w.number)) }
-        : { kind: 'InvoiceMod' as const, input: billingInvoiceModInput(w) })));
-      return writes.map((w, i): BillingWriteResult => {
-        const result = results[i]!;
+      // a credit memo billing wrote is not changed afterwards (no CreditMemoMod yet): said, not sent
+      const unsupported = (w: (typeof writes)[number]) => w.kind === 'merge' && w.invoice.document === 'creditMemo';
+      const sendable = writes.filter((w) => !unsupported(w));
+      const guidOf = (w: Extract<(typeof writes)[number], { kind: 'create' }>) => documentGuid(connectionId, 'billing', w.customerId, w.number);
+      const answers = sendable.length ? await op.send(sendable.map((w) => (w.kind === 'merge'
+        ? { kind: 'InvoiceMod' as const, input: billingInvoiceModInput(w) }
+        : w.document === 'creditMemo'
+          ? { kind: 'CreditMemoAdd' as const, input: billingCreditMemoAddInput(w, guidOf(w)) }
+          : { kind: 'InvoiceAdd' as const, input: billingInvoiceAddInput(w, guidOf(w)) }))) : [];
+      let next = 0;
+      return writes.map((w): BillingWriteResult => {
+        if (w.kind === 'merge' && unsupported(w)) {
+          return { ref: w.ref, ok: false, code: 'credit_memo_changed', message: `The credits of this period changed after qbflow wrote credit memo #${w.invoice.number ?? w.invoice.id}, and qbflow does not change credit memos in QuickBooks Desktop. Edit the credit memo in QuickBooks.`, retryable: false };
+        }
+        const result = answers[next++]!;
         const invoice = records(result, 'Invoice')[0];
+        const memo = records(result, 'CreditMemo')[0];
+        if (result.statusCode === 0 && memo) return { ref: w.ref, ok: true, invoice: creditMemoSnapshotOf(memo) };
         if (result.statusCode === 0 && invoice) return { ref: w.ref, ok: true, invoice: invoiceSnapshotOf(invoice) };
         const status = classifyStatus(result);
         return { ref: w.ref, ok: false, code: String(result.statusCode), message: status.message, retryable: status.retryable };

@@ -12,6 +12,7 @@ import {
   QBXML_LIMITS,
   type BillAddInput,
   type BillModInput,
+  type CreditMemoAddInput,
   type InvoiceAddInput,
   type InvoiceLineInput,
   type InvoiceLineModInput,
@@ -91,7 +92,8 @@ export function invoiceAddInput(draft: InvoiceDraft, items: InvoiceItems, identi
 
 /** Replaces the invoice's lines with the draft's (lines left out of a Mod are deleted by QuickBooks). */
 export function invoiceModInput(draft: InvoiceDraft, items: InvoiceItems, current: { txnId: string; editSequence: string }, identity: DocumentIdentity): InvoiceModInput {
-  return { txnId: current.txnId, editSequence: current.editSequence, customer: { listId: draft.customerId }, ...invoiceHeader(draft, items, identity), lines: invoiceLines(draft, items) };
+  // a due date the revision no longer has is cleared (sent empty), not left as the earlier revision set it
+  return { txnId: current.txnId, editSequence: current.editSequence, customer: { listId: draft.customerId }, ...invoiceHeader(draft, items, identity), dueDate: draft.dueDate ?? null, lines: invoiceLines(draft, items) };
 }
 
 /** A bill books the cost to cost of goods sold, one expense line per order line (as the Online ledger does). */
@@ -125,6 +127,7 @@ export function billModInput(draft: PurchaseDraft, current: { txnId: string; edi
     txnId: current.txnId,
     editSequence: current.editSequence,
     ...billHeader(draft, identity),
+    dueDate: draft.dueDate ?? null,
     expenseLines: billExpenseLines(draft),
     ...(current.hasItemLines ? { clearItemLines: true } : {}),
   };
@@ -185,6 +188,19 @@ export function billingInvoiceAddInput(write: Extract<BillingInvoiceWrite, { kin
     isToBePrinted: true,
     externalGuid,
     lines: write.lines.map(billedLine),
+  };
+}
+
+/** A period that credits the customer: a credit memo with the billed lines (signs already turned), queued to be printed. */
+export function billingCreditMemoAddInput(write: Extract<BillingInvoiceWrite, { kind: 'create' }>, externalGuid: string): CreditMemoAddInput {
+  return {
+    customer: { listId: write.customerId },
+    txnDate: write.date,
+    ...(fitsRefNumber(write.number, REF_MAX.invoice) ? { refNumber: write.number } : {}),
+    memo: write.marker,
+    isToBePrinted: true,
+    externalGuid,
+    lines: write.lines.map((line) => ({ item: { listId: line.itemId }, desc: line.description, quantity: line.quantity })),
   };
 }
 

@@ -42,6 +42,19 @@ export interface InvoiceSnapshot {
   version: string;
   totalCents: Cents;
   lines: InvoiceLineSnapshot[];
+  /** A credit memo (a period that credits the customer), else an invoice. */
+  document?: BillingDocument;
+  /**
+   * Which qbflow flow made the invoice ("order", "billing", "invoice", …), from the marker in its note (Online
+   * PrivateNote, Desktop memo); undefined for an invoice a person made. Billing merges only into its own or a person's.
+   */
+  owner?: string;
+}
+
+/** The flow named by a qbflow marker (`qbflow:<flow>:<id>`) found in a document's note, if any. */
+export function markerOwner(note: unknown): string | undefined {
+  if (typeof note !== 'string') return undefined;
+  return /(?:^|[\s(])qbflow:([a-z][a-z-]*):/.exec(note)?.[1];
 }
 
 /** Invoices by id, by number, or those of some customers dated within a range (both days included). */
@@ -57,8 +70,12 @@ export interface BilledLineInput {
   amountCents: Cents;
 }
 
+/** What billing writes: an invoice, or a credit memo for a period whose total is negative (QuickBooks refuses a negative invoice). */
+export type BillingDocument = 'invoice' | 'creditMemo';
+
 export type BillingInvoiceWrite =
-  | { kind: 'create'; ref: string; key: string; customerId: string; number: string; date: string; marker: string; lines: BilledLineInput[] }
+  /** `document` creditMemo: the lines are the credit (positive amounts), the customer is owed their total. */
+  | { kind: 'create'; ref: string; key: string; customerId: string; number: string; date: string; marker: string; lines: BilledLineInput[]; document?: BillingDocument }
   /** Lines of `invoice` whose item is in `replaceItemIds` give way to `lines`; every other line stays as it is. */
   | { kind: 'merge'; ref: string; key: string; invoice: InvoiceSnapshot; replaceItemIds: string[]; lines: BilledLineInput[] };
 

@@ -13,6 +13,7 @@ export type * from './lookups.js';
 export type * from './orders.js';
 export type * from './time.js';
 export { carriesIdentity, documentIdentity, documentMarker, markedNote } from './orders.js';
+export { markerOwner } from './billing.js';
 export { LedgerRejection } from '../errors.js';
 
 /** One QuickBooks company, as every adapter provides it. */

@@ -24,6 +24,8 @@ export function createQboBillingLedger(company: CompanyAccess): BillingLedger {
   const isOwnFault = (error: unknown): error is QuickBooksFault =>
     error instanceof QuickBooksFault && error.status !== 429 && error.code !== '3001' && error.status !== 401 && error.status !== 403;
   const billingBody = (write: BillingInvoiceWrite) => (write.kind === 'create' ? billingCreateBody(write) : billingMergeBody(write));
+  const documentOf = (write: BillingInvoiceWrite) => (write.kind === 'create' ? write.document : write.invoice.document) ?? 'invoice';
+  const entityOf = (write: BillingInvoiceWrite): 'Invoice' | 'CreditMemo' => (documentOf(write) === 'creditMemo' ? 'CreditMemo' : 'Invoice');
   const billingKey = (write: BillingInvoiceWrite) => (write.kind === 'create' ? write.key : `${write.key}:${write.invoice.version}`);
 
   return {
@@ -35,12 +37,14 @@ export function createQboBillingLedger(company: CompanyAccess): BillingLedger {
     setItemPurchaseCost: async (id, cost, key) => itemSnapshot(await update('Item', id, { PurchaseCost: decimalToJsonNumber(cost) }, key)),
 
     async findBillingInvoices(selection: InvoiceSelection): Promise<InvoiceSnapshot[]> {
-      const rows = 'ids' in selection
-        ? await queryIn('Invoice', 'Id', selection.ids)
-        : 'numbers' in selection
-          ? await queryIn('Invoice', 'DocNumber', selection.numbers)
-          : await queryIn('Invoice', 'CustomerRef', selection.customerIds, `TxnDate >= ${queryString(selection.from)} AND TxnDate <= ${queryString(selection.to)}`);
-      return rows.map(invoiceSnapshot);
+      if (!('ids' in selection) && !('numbers' in selection)) {
+        const rows = await queryIn('Invoice', 'CustomerRef', selection.customerIds, `TxnDate >= ${queryString(selection.from)} AND TxnDate <= ${queryString(selection.to)}`);
+        return rows.map((row) => invoiceSnapshot(row));
+      }
+      // what billing wrote before, by id or number: an invoice, or a credit memo for a period that credited
+      const [field, values] = 'ids' in selection ? ['Id', selection.ids] : ['DocNumber', selection.numbers];
+      const [invoices, credits] = await Promise.all([queryIn('Invoice', field, values), queryIn('CreditMemo', field, values)]);
+      return [...invoices.map((row) => invoiceSnapshot(row)), ...credits.map((row) => invoiceSnapshot(row, 'creditMemo'))];
     },
 
     bulkLimits: { perRoundTrip: BATCH_ITEMS, pacing: { key: `qbo-batch:${client.realmId}`, perMinute: BATCH_PER_MINUTE } },
@@ -64,7 +68,7 @@ export function createQboBillingLedger(company: CompanyAccess): BillingLedger {
       const single = async (index: number) => {
         const w = writes[index]!;
         try {
-          results[index] = { ref: w.ref, ok: true, invoice: invoiceSnapshot(await write('Invoice', billingBody(w), billingKey(w))) };
+          results[index] = { ref: w.ref, ok: true, invoice: invoiceSnapshot(await write(entityOf(w), billingBody(w), billingKey(w)), documentOf(w)) };
         } catch (error) {
           if (!isOwnFault(error)) throw error;
           results[index] = refused(w, error.code, error.detail, error.faultType, error.status);
@@ -72,17 +76,18 @@ export function createQboBillingLedger(company: CompanyAccess): BillingLedger {
       };
 
       const batch = async (indexes: number[]) => {
-        const body = await client.request<{ BatchItemResponse?: { bId?: string; Invoice?: Record<string, unknown>; Fault?: { Error?: { Message?: string; Detail?: string; code?: string }[]; type?: string } }[] }>({
+        const body = await client.request<{ BatchItemResponse?: { bId?: string; Invoice?: Record<string, unknown>; CreditMemo?: Record<string, unknown>; Fault?: { Error?: { Message?: string; Detail?: string; code?: string }[]; type?: string } }[] }>({
           method: 'POST',
           path: '/batch',
-          body: { BatchItemRequest: indexes.map((i) => ({ bId: String(i), operation: writes[i]!.kind === 'create' ? 'create' : 'update', Invoice: billingBody(writes[i]!) })) },
+          body: { BatchItemRequest: indexes.map((i) => ({ bId: String(i), operation: writes[i]!.kind === 'create' ? 'create' : 'update', [entityOf(writes[i]!)]: billingBody(writes[i]!) })) },
           requestId: `batch:${indexes.map((i) => billingKey(writes[i]!)).join(',')}`,
         });
         for (const item of body.BatchItemResponse ?? []) {
           const index = Number(item.bId);
           const w = writes[index];
           if (!w || !indexes.includes(index)) continue;
-          if (item.Invoice) results[index] = { ref: w.ref, ok: true, invoice: invoiceSnapshot(item.Invoice) };
+          const saved = item.Invoice ?? item.CreditMemo;
+          if (saved) results[index] = { ref: w.ref, ok: true, invoice: invoiceSnapshot(saved, documentOf(w)) };
           else {
             const error = item.Fault?.Error?.[0] ?? {};
             results[index] = refused(w, String(error.code ?? 'unknown'), error.Detail || error.Message || 'no detail given', item.Fault?.type ?? 'ValidationFault');

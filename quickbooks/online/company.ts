@@ -11,7 +11,7 @@ export interface QboObject {
   [field: string]: unknown;
 }
 
-export type Entity = 'Customer' | 'Vendor' | 'Item' | 'Invoice' | 'Bill' | 'PurchaseOrder' | 'Payment' | 'Account' | 'TaxCode' | 'Term' | 'CompanyInfo';
+export type Entity = 'Customer' | 'Vendor' | 'Item' | 'Invoice' | 'CreditMemo' | 'Bill' | 'PurchaseOrder' | 'Payment' | 'Account' | 'TaxCode' | 'Term' | 'CompanyInfo';
 
 export const DUPLICATE_NAME = '6240';
 /** Duplicate Document Number Error: the company refuses a DocNumber another document of this type holds. */
@@ -19,6 +19,8 @@ export const DUPLICATE_DOC_NUMBER = '6140';
 export const STALE_OBJECT = '5010';
 export const NOT_FOUND = '610';
 const UPDATE_ATTEMPTS = 3;
+/** What QuickBooks computes on every save: never sent back in a full update (a TxnTaxDetail sent back would override the tax). */
+const COMPUTED_FIELDS: readonly string[] = ['MetaData', 'domain', 'sparse', 'TotalAmt', 'HomeTotalAmt', 'Balance', 'HomeBalance', 'TxnTaxDetail'];
 const PAGE = 1000;
 
 export type CompanyAccess = ReturnType<typeof companyAccess>;
@@ -54,6 +56,24 @@ export function companyAccess(company: CompanyClient) {
     }
   };
 
+  /**
+   * A full update (Intuit: writable fields left out of a full update are set to NULL or their default) built from
+   * the current object: fields another hand set are sent back as read, `owned` fields are dropped unless `fields`
+   * has them, so a field the product no longer sends is cleared (a sparse update would keep its old value).
+   * Read-only figures are left out; QuickBooks computes them again.
+   */
+  const replace = async (entity: Entity, id: string, fields: object, owned: readonly string[], key: string): Promise<QboObject> => {
+    for (let attempt = 1; ; attempt++) {
+      const current = await read(entity, id);
+      const kept = Object.fromEntries(Object.entries(current).filter(([field]) => !owned.includes(field) && !COMPUTED_FIELDS.includes(field)));
+      try {
+        return await write(entity, { ...kept, ...fields, Id: id, SyncToken: current.SyncToken, sparse: false }, `${key}:${current.SyncToken}`);
+      } catch (error) {
+        if (!(error instanceof QuickBooksFault && error.code === STALE_OBJECT) || attempt >= UPDATE_ATTEMPTS) throw error;
+      }
+    }
+  };
+
   /** Every page of a query (STARTPOSITION is 1-based; MAXRESULTS at most 1000). */
   const queryAll = async (entity: Entity, where: string): Promise<QboObject[]> => {
     const rows: QboObject[] = [];
@@ -73,7 +93,7 @@ export function companyAccess(company: CompanyClient) {
     return rows;
   };
 
-  return { client: company, query, read, write, update, queryAll, queryIn };
+  return { client: company, query, read, write, update, replace, queryAll, queryIn };
 }
 
 export function toRef(object: QboObject): LedgerRef {

@@ -9,8 +9,18 @@ import { DUPLICATE_DOC_NUMBER, DUPLICATE_NAME, toPosted, toRef, type CompanyAcce
 
 const purchaseEntity: Record<PurchaseKind, Entity> = { bill: 'Bill', purchase_order: 'PurchaseOrder' };
 
+/**
+ * The header fields an order writes and a later revision may leave out: an update replaces them (cleared when absent)
+ * and keeps every other field as QuickBooks has it.
+ */
+const ORDER_FIELDS: Record<'Invoice' | 'Bill' | 'PurchaseOrder', readonly string[]> = {
+  Invoice: ['DueDate', 'CustomerMemo', 'ARAccountRef', 'TxnTaxDetail'],
+  Bill: ['DueDate', 'Memo', 'APAccountRef'],
+  PurchaseOrder: ['DueDate', 'Memo', 'APAccountRef'],
+};
+
 export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
-  const { query, write, update } = company;
+  const { query, write, update, replace } = company;
 
   const ensureParty = async (entity: 'Customer' | 'Vendor', input: PartyInput, key: string): Promise<LedgerRef> => {
     const name = qboName(input.name);
@@ -98,11 +108,14 @@ export function createQboOrderLedger(company: CompanyAccess): OrderLedger {
 
     findInvoice: (draft, identity) => findMine('Invoice', draft.number, `CustomerRef = ${queryString(draft.customerId)}`, identity),
     createInvoice: (draft: InvoiceDraft, key, identity) => create('Invoice', draft.number, invoiceBody(draft, identity), key, identity),
-    updateInvoice: async (id, draft, key, identity) => toPosted(await update('Invoice', id, invoiceBody(draft, identity), key)),
+    updateInvoice: async (id, draft, key, identity) => toPosted(await replace('Invoice', id, invoiceBody(draft, identity), ORDER_FIELDS.Invoice, key)),
 
     findPurchase: (kind, draft, identity) => findMine(purchaseEntity[kind], draft.number, `VendorRef = ${queryString(draft.vendorId)}`, identity),
     createPurchase: (kind, draft: PurchaseDraft, key, identity) => create(purchaseEntity[kind], draft.number, purchaseBody(kind, draft, identity), key, identity),
-    updatePurchase: async (kind, id, draft, key, identity) => toPosted(await update(purchaseEntity[kind], id, purchaseBody(kind, draft, identity), key)),
+    updatePurchase: async (kind, id, draft, key, identity) => {
+      const entity = purchaseEntity[kind] as 'Bill' | 'PurchaseOrder';
+      return toPosted(await replace(entity, id, purchaseBody(kind, draft, identity), ORDER_FIELDS[entity], key));
+    },
 
     async findPayment(draft: PaymentDraft, identity) {
       const rows = await query('Payment', `CustomerRef = ${queryString(draft.customerId)} AND TxnDate = ${queryString(draft.date)}`, 'MAXRESULTS 1000');

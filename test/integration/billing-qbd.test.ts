@@ -113,6 +113,29 @@ describe('monthly billing on QuickBooks Desktop', () => {
     expect(refused.contentType).toContain('application/problem+json');
   });
 
+  it('a period that credits the customer becomes a credit memo (CreditMemoAdd); a re-run finds it and adds no second one', async () => {
+    const c = await desktopCompany('Reseller Credit', ['Litware'], { mode: 'advance', dayOfMonth: 1, prorate: { increases: true, decreases: true } });
+    const [litware] = c.customerIds;
+    await call('PUT', `${c.base}/offers/M365-BP`, { name: 'Microsoft 365 Business Premium', itemId: c.seats.listId, sync: true }, 200);
+    await call('PUT', `${c.base}/organizations/ORG-LW`, { customerId: litware, sync: true }, 200);
+    for (const [effectiveDate, quantity] of [['2026-08-01', 2], ['2026-09-21', 0]] as const) {
+      await call('PUT', `${c.base}/subscriptions/SUB-LW`, { organizationId: 'ORG-LW', offerId: 'M365-BP', term: 'monthly', quantity, unitCost: '9.75', effectiveDate }, 200);
+    }
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const run = await deliver(c.desktop, c.base, (r) => r.period.start === '2026-10-01');
+    expect(run.results[0]).toMatchObject({ organizationId: 'ORG-LW', outcome: 'created', billed: '-8.33' });
+    expect(invoicesOf(c.desktop, litware!)).toHaveLength(0);
+    const memos = c.desktop.company.list('CreditMemo').filter((m) => m.customerRef.listId === litware);
+    expect(memos).toHaveLength(1);
+    expect(memos[0]).toMatchObject({ refNumber: billingInvoiceNumber('2026-10-01', 'ORG-LW'), txnDate: '2026-10-01', totalAmountCents: 833, creditRemainingCents: 833 });
+    expect(memos[0]!.lines.map((l) => [l.quantity, l.rate, l.amountCents])).toEqual([['0.6667', '12.50', 833]]);
+
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const rerun = await deliver(c.desktop, c.base, (r) => r.trigger === 'manual' && r.id !== run.id);
+    expect(rerun.results[0]).toMatchObject({ outcome: 'unchanged', invoiceId: memos[0]!.txnId });
+    expect(c.desktop.company.list('CreditMemo').filter((m) => m.customerRef.listId === litware)).toHaveLength(1);
+  });
+
   it('update mode: the newest invoice QuickBooks still marks to be printed or e-mailed gets the lines; hand-written lines keep their TxnLineID, text, amount and order', async () => {
     const c = await desktopCompany('Reseller Two', ['Northwind Traders'], { mode: 'advance', dayOfMonth: 1, prorate: { increases: true, decreases: true } });
     const [northwind] = c.customerIds;

@@ -3,7 +3,7 @@
 import { Client, Connection, ScheduleOverlapPolicy } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { billingInvoiceNumber, instantAt, periodsForScheduledTime } from '../../domain/billing/index.js';
-import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
+import { connectQbo, createTenant, seedOrder, startTestStack, waitForOrder, type TestStack } from '../support/stack.js';
 import { billingScheduleId, billingSyncScheduleId } from '../../control/ids.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -224,6 +224,68 @@ describe('monthly billing on QuickBooks Online', () => {
     expect(rerun.counts).toMatchObject({ unchanged: 2, created: 0, updated: 0 });
     expect(c.invoicesOf(northwind.Id).find((i) => i.Id === newer.Id)!.SyncToken).toBe(merged.SyncToken);
     expect(c.invoicesOf(tailspin.Id)).toHaveLength(1);
+  });
+
+  it('update mode never merges into an invoice an order made: the order\'s next revision and the billing run each keep their own lines', async () => {
+    const c = await company({ mode: 'advance', dayOfMonth: 1, prorate: { increases: true, decreases: true } });
+    const seats = c.item('Microsoft 365 Business Premium', 12.5);
+    const adventure = c.customer('Adventure Works');
+    await call('PUT', `${c.base}/offers/M365-BP`, { name: 'Microsoft 365 Business Premium', itemId: seats.Id, sync: true }, 200);
+    await call('PUT', `${c.base}/organizations/ORG-AW`, { customerId: adventure.Id, invoice: 'update', sync: true }, 200);
+    await call('PUT', `${c.base}/subscriptions/SUB-AW`, { organizationId: 'ORG-AW', offerId: 'M365-BP', term: 'monthly', quantity: 2, unitCost: '9.75', effectiveDate: '2026-01-01' }, 200);
+
+    // an order for the same customer, dated in the period: its invoice is unsent, and it is the order's
+    const order = seedOrder({ date: '2026-10-10', documents: ['invoice'], customer: { externalId: 'C-AW', name: 'Adventure Works' }, payments: [] });
+    await call('POST', `${c.base}/orders`, order, 202);
+    expect((await waitForOrder(stack, key, c.connectionId, order.orderId)).outcome).toBe('posted');
+    const [ordered] = c.invoicesOf(adventure.Id);
+    expect(ordered).toMatchObject({ DocNumber: order.number, TotalAmt: 218.5 });
+
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const run = await finishedRun(c.base, () => true);
+    expect(run.results[0]).toMatchObject({ organizationId: 'ORG-AW', outcome: 'created', billed: '25.00' });
+    const billing = c.invoicesOf(adventure.Id).find((i) => i.Id !== ordered!.Id)!;
+    expect(billing.TotalAmt).toBe(25);
+    expect(c.invoicesOf(adventure.Id).find((i) => i.Id === ordered!.Id)!.SyncToken).toBe(ordered!.SyncToken);
+
+    // the order's next revision replaces its own lines only: the billing line is still billed, on its own invoice
+    await call('POST', `${c.base}/orders`, { ...order, revision: 2, lines: [{ ...order.lines[0]!, quantity: '120' }] }, 202);
+    expect((await waitForOrder(stack, key, c.connectionId, order.orderId)).revision).toBe(2);
+    const after = c.invoicesOf(adventure.Id);
+    expect(after).toHaveLength(2);
+    expect(after.find((i) => i.Id === ordered!.Id)!.TotalAmt).toBe(264.5);
+    expect(after.find((i) => i.Id === billing.Id)!.TotalAmt).toBe(25);
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const rerun = await finishedRun(c.base, (r) => r.id !== run.id);
+    expect(rerun.results[0]).toMatchObject({ outcome: 'unchanged', invoiceId: billing.Id });
+  });
+
+  it('a period that credits the customer (seats removed, prorated) becomes a credit memo; a re-run adds no second one', async () => {
+    const c = await company({ mode: 'advance', dayOfMonth: 1, prorate: { increases: true, decreases: true } });
+    const seats = c.item('Microsoft 365 Business Premium', 12.5);
+    const litware = c.customer('Litware');
+    await call('PUT', `${c.base}/offers/M365-BP`, { name: 'Microsoft 365 Business Premium', itemId: seats.Id, sync: true }, 200);
+    await call('PUT', `${c.base}/organizations/ORG-LW`, { customerId: litware.Id, invoice: 'create', sync: true }, 200);
+    for (const [effectiveDate, quantity] of [['2026-08-01', 2], ['2026-09-21', 0]] as const) {
+      await call('PUT', `${c.base}/subscriptions/SUB-LW`, { organizationId: 'ORG-LW', offerId: 'M365-BP', term: 'monthly', quantity, unitCost: '9.75', effectiveDate }, 200);
+    }
+
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const run = await finishedRun(c.base, () => true);
+    expect(run.results[0]).toMatchObject({ organizationId: 'ORG-LW', outcome: 'created', billed: '-8.33' });
+    expect(run.results[0].detail).toMatch(/credits the customer 8.33: created credit memo/);
+    expect(c.invoicesOf(litware.Id)).toHaveLength(0);
+    const memos = c.objects('CreditMemo').filter((m) => m.CustomerRef.value === litware.Id);
+    expect(memos).toHaveLength(1);
+    expect(memos[0]).toMatchObject({ DocNumber: billingInvoiceNumber('2026-10-01', 'ORG-LW'), TotalAmt: 8.33, TxnDate: '2026-10-01' });
+    expect(itemLines(memos[0]!).map((l) => [l.SalesItemLineDetail.Qty, l.SalesItemLineDetail.UnitPrice, l.Amount])).toEqual([[0.6667, 12.5, 8.33]]);
+    expect(c.objects('Customer').find((x) => x.Id === litware.Id)!.Balance).toBe(-8.33);
+
+    await call('POST', `${c.base}/billing/runs`, { period: '2026-10-01' }, 202);
+    const rerun = await finishedRun(c.base, (r) => r.id !== run.id);
+    expect(rerun.results[0]).toMatchObject({ outcome: 'unchanged', invoiceId: memos[0]!.Id });
+    expect(c.objects('CreditMemo').filter((m) => m.CustomerRef.value === litware.Id)).toHaveLength(1);
+    expect(c.objects('CreditMemo').find((m) => m.Id === memos[0]!.Id)!.SyncToken).toBe(memos[0]!.SyncToken);
   });
 
   it('an invoice whose answer was lost after QuickBooks saved it is found by its number, never created twice', async () => {

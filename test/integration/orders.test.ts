@@ -97,6 +97,94 @@ describe('sending an order to QuickBooks Online', () => {
     expect(older.contentType).toContain('application/problem+json');
   });
 
+  it('a later revision without the memo and due date clears them on the invoice and the purchase order', async () => {
+    const order = seedOrder({ documents: ['invoice', 'purchaseOrder'], memo: 'Rush', dueDate: '2026-12-31', payments: [] });
+    await send(order);
+    expect((await waitForOrder(stack, key, connectionId, order.orderId)).outcome).toBe('posted');
+    const [first] = byDocNumber('Invoice', order.number);
+    expect(first!.CustomerMemo.value).toBe('Rush');
+    expect(first!.DueDate).toBe('2026-12-31');
+    expect(byDocNumber('PurchaseOrder', order.number)[0]).toMatchObject({ Memo: 'Rush', DueDate: '2026-12-31' });
+
+    const { memo: _memo, dueDate: _dueDate, ...withoutThem } = order;
+    await send({ ...withoutThem, revision: 2 });
+    const updated = await waitForOrder(stack, key, connectionId, order.orderId);
+    expect(updated.outcome).toBe('posted');
+    const [invoice] = byDocNumber('Invoice', order.number);
+    expect(invoice!.Id).toBe(first!.Id);
+    expect(invoice!.CustomerMemo?.value ?? '').toBe('');
+    expect(invoice!.DueDate).toBe('2026-12-20'); // QuickBooks' own due date again: the order date + 30 days (Net 30)
+    expect(invoice!.TotalAmt).toBe(218.5);
+    const [po] = byDocNumber('PurchaseOrder', order.number);
+    expect(po!.Memo ?? '').toBe('');
+    expect(po!.DueDate).toBeUndefined();
+  });
+
+  describe('tax', () => {
+    const salesTax = (rate: string | null) => stack.sandbox!.server.companies.configure(realmId, { salesTaxRate: rate });
+    async function setTaxMode(tax: Json) {
+      const settings = (await stack.call('GET', `/v1/connections/${connectionId}/settings`, { key })).body;
+      const saved = await stack.call('PUT', `/v1/connections/${connectionId}/settings`, { key, body: { ...settings, tax } });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    }
+    afterAll(async () => {
+      salesTax(null);
+      await setTaxMode({ mode: 'quickbooks' });
+    });
+
+    it('default mode: QuickBooks computes the tax, and a difference from the order\'s figure is a warning, never silent', async () => {
+      await setTaxMode({ mode: 'quickbooks' });
+      salesTax(null); // a company that collects no sales tax
+      const order = seedOrder({ tax: '1.65', payments: [] });
+      await send(order);
+      const status = await waitForOrder(stack, key, connectionId, order.orderId);
+      expect(status.outcome).toBe('posted');
+      const [invoice] = byDocNumber('Invoice', order.number);
+      expect(invoice!.TotalAmt).toBe(218.5);
+      expect(invoice!.Line.some((l: Json) => l.Description === 'Sales tax')).toBe(false);
+      const step = status.steps.find((s) => s.step === 'invoice')! as Json;
+      expect(step.warning).toContain('0.00');
+      expect(step.warning).toContain('1.65');
+      const errors = (await stack.call('GET', `/v1/connections/${connectionId}/sync-errors`, { key })).body as Json;
+      const listed = errors.errors as Json[];
+      expect(listed.some((e) => e.documentKind === 'tax' && e.externalId === order.orderId)).toBe(true);
+
+      // the order now says what QuickBooks computes (no tax): the warning is gone, and so is the sync error
+      await send({ ...order, revision: 2, tax: '0.00' });
+      const agreed = await waitForOrder(stack, key, connectionId, order.orderId);
+      expect((agreed.steps.find((s) => s.step === 'invoice') as Json).warning).toBeUndefined();
+      const after = (await stack.call('GET', `/v1/connections/${connectionId}/sync-errors`, { key })).body as Json;
+      expect((after.errors as Json[]).some((e) => e.documentKind === 'tax' && e.externalId === order.orderId)).toBe(false);
+    });
+
+    it('order-total mode: the order\'s tax is the invoice\'s sales tax (TotalTax), after the discount, never an income line', async () => {
+      salesTax('5');
+      await setTaxMode({ mode: 'orderTotal', itemId: '1' });
+      const order = seedOrder({ tax: '1.65', payments: [] });
+      await send(order);
+      const status = await waitForOrder(stack, key, connectionId, order.orderId);
+      expect(status.outcome).toBe('posted');
+      const [invoice] = byDocNumber('Invoice', order.number);
+      expect(invoice!.TxnTaxDetail.TotalTax, JSON.stringify({ invoice, status })).toBe(1.65);
+      expect(invoice!.TotalAmt).toBe(220.15); // 230.00 − 11.50 + 1.65
+      const itemLines = invoice!.Line.filter((l: Json) => l.DetailType === 'SalesItemLineDetail');
+      expect(itemLines).toHaveLength(1); // the order's line only: no tax booked to an income item
+      expect((status.steps.find((s) => s.step === 'invoice') as Json).warning).toBeUndefined();
+
+      // a revision with another tax overrides again (the full update sends the new TotalTax)
+      await send({ ...order, revision: 2, tax: '2.00' });
+      await waitForOrder(stack, key, connectionId, order.orderId);
+      expect(byDocNumber('Invoice', order.number)[0]!.TotalAmt).toBe(220.5);
+
+      // a company that collects no sales tax keeps no tax: said, not silent
+      salesTax(null);
+      await send({ ...order, revision: 3, tax: '2.00', memo: 'no tax here' });
+      const untaxed = await waitForOrder(stack, key, connectionId, order.orderId);
+      expect(byDocNumber('Invoice', order.number)[0]!.TotalAmt).toBe(218.5);
+      expect((untaxed.steps.find((s) => s.step === 'invoice') as Json).warning).toContain('2.00');
+    });
+  });
+
   it('keeps names with apostrophes, ampersands and accents, and finds them again by name', async () => {
     const name = "O'Brien & Søn – Café Crème";
     const order = seedOrder({

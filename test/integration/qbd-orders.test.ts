@@ -114,6 +114,54 @@ describe('sending an order to QuickBooks Desktop', () => {
     expect(mod.session_id).toBe(query.session_id);
   });
 
+  it('a later revision without the memo and due date clears them on the invoice and the bill', async () => {
+    const order = seedOrder({ memo: 'Rush', dueDate: '2026-12-31', payments: [] });
+    await send(order);
+    expect((await deliver(order.orderId)).outcome).toBe('posted');
+    expect(invoicesOf(order.number)[0]).toMatchObject({ dueDate: '2026-12-31', memo: expect.stringContaining('Rush') });
+    expect(billsOf(order.number)[0]).toMatchObject({ dueDate: '2026-12-31', memo: expect.stringContaining('Rush') });
+
+    const { memo: _memo, dueDate: _dueDate, ...withoutThem } = order;
+    await send({ ...withoutThem, revision: 2 });
+    const updated = await deliver(order.orderId);
+    expect(updated.outcome, JSON.stringify(updated.steps)).toBe('posted');
+    const invoice = invoicesOf(order.number)[0]!;
+    const bill = billsOf(order.number)[0]!;
+    expect(invoice.memo ?? '').not.toContain('Rush');
+    expect(bill.memo ?? '').not.toContain('Rush');
+    expect(invoice.dueDate).toBe(order.date); // no terms: QuickBooks makes it due on the invoice date
+    expect(bill.dueDate).toBe('2026-11-30'); // the company's default for a bill without a due date
+  });
+
+  it('tax: QuickBooks\' own tax differing from the order\'s is a warning; the order-total mode posts the order\'s tax with a Sales Tax item', async () => {
+    const order = seedOrder({ tax: '1.65', payments: [] });
+    await send(order);
+    const computed = await deliver(order.orderId);
+    expect(computed.outcome, JSON.stringify(computed.steps)).toBe('posted');
+    const first = invoicesOf(order.number)[0]!;
+    expect(first.subtotalCents + first.salesTaxTotalCents).toBe(21850); // the customer's tax item here is 0% (out of state)
+    expect(computed.steps.find((s: Json) => s.step === 'invoice').warning).toContain('1.65');
+
+    const settingsUrl = `/v1/connections/${desktop.connectionId}/settings`;
+    const settings = (await stack.call('GET', settingsUrl, { key })).body;
+    const taxItem = desktop.company.list('Item').find((i) => i.name === 'CA Sales Tax')!;
+    const saved = await stack.call('PUT', settingsUrl, { key, body: { ...settings, tax: { mode: 'orderTotal', itemId: taxItem.listId } } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    try {
+      const other = seedOrder({ tax: '1.65', payments: [] });
+      await send(other);
+      const posted = await deliver(other.orderId);
+      expect(posted.outcome, JSON.stringify(posted.steps)).toBe('posted');
+      const invoice = invoicesOf(other.number)[0]!;
+      expect(invoice.subtotalCents + invoice.salesTaxTotalCents).toBe(22015); // 230.00 − 11.50 + 1.65
+      const taxLine = invoice.lines.find((l) => l.itemRef?.listId === taxItem.listId);
+      expect(taxLine?.amountCents).toBe(165);
+      expect(posted.steps.find((s: Json) => s.step === 'invoice').warning).toBeUndefined();
+    } finally {
+      await stack.call('PUT', settingsUrl, { key, body: settings });
+    }
+  });
+
   it('keeps names with apostrophes, ampersands and accents, and finds them again by name', async () => {
     const name = "O'Brien & Søn – Café Crème";
     const order = seedOrder({

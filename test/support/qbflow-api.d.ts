@@ -1721,7 +1721,7 @@ export interface operations {
                             /** @description A QuickBooks object id */
                             discount?: string;
                         };
-                        /** @description QuickBooks' own default tax, or the order's total tax as one line with the chosen item */
+                        /** @description quickbooks: QuickBooks computes the tax, and a difference from the order's tax is reported as a warning; orderTotal: the order's tax is posted as sales tax (Online: the invoice's TotalTax, overriding automated sales tax; Desktop: a line with the chosen Sales Tax item, itemId) */
                         tax: {
                             /** @enum {string} */
                             mode: "quickbooks";
@@ -1809,7 +1809,7 @@ export interface operations {
                         /** @description A QuickBooks object id */
                         discount?: string;
                     };
-                    /** @description QuickBooks' own default tax, or the order's total tax as one line with the chosen item */
+                    /** @description quickbooks: QuickBooks computes the tax, and a difference from the order's tax is reported as a warning; orderTotal: the order's tax is posted as sales tax (Online: the invoice's TotalTax, overriding automated sales tax; Desktop: a line with the chosen Sales Tax item, itemId) */
                     tax: {
                         /** @enum {string} */
                         mode: "quickbooks";
@@ -1873,7 +1873,7 @@ export interface operations {
                             /** @description A QuickBooks object id */
                             discount?: string;
                         };
-                        /** @description QuickBooks' own default tax, or the order's total tax as one line with the chosen item */
+                        /** @description quickbooks: QuickBooks computes the tax, and a difference from the order's tax is reported as a warning; orderTotal: the order's tax is posted as sales tax (Online: the invoice's TotalTax, overriding automated sales tax; Desktop: a line with the chosen Sales Tax item, itemId) */
                         tax: {
                             /** @enum {string} */
                             mode: "quickbooks";
@@ -2455,6 +2455,8 @@ export interface operations {
                             quickbooksId?: string;
                             action?: string;
                             detail?: string;
+                            /** @description Posted, but worth checking: e.g. QuickBooks' sales tax differs from the order's tax */
+                            warning?: string;
                             error?: string;
                         }[];
                         error?: string;

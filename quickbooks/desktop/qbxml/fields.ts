@@ -157,7 +157,9 @@ function isCalendarDate(value: string): boolean {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
 
-export function optDate(name: string, value: string | undefined): string {
+/** A date, or (null, in a Mod) the empty element: qbXML's DATETYPE admits "", which clears the field. */
+export function optDate(name: string, value: string | null | undefined): string {
+  if (value === null) return `<${name}></${name}>`;
   return value === undefined ? '' : date(name, value);
 }
 

@@ -13,6 +13,7 @@ export type { QbAddress, QbIterator, ListQueryInput, TxnQueryInput, ActiveStatus
 export * from './requests/names.js';
 export * from './requests/items.js';
 export * from './requests/invoices.js';
+export * from './requests/credit-memos.js';
 export * from './requests/purchases.js';
 export * from './requests/payments.js';
 export * from './requests/company.js';

@@ -2,6 +2,7 @@
 // request description type (QbxmlRequest) that a durable queue can store and rebuild from.
 import { QbxmlInputError } from './fields.js';
 import { buildAccountQuery, buildCompanyQuery, buildHostQuery, buildPreferencesQuery, type AccountQueryInput } from './requests/company.js';
+import { buildCreditMemoAdd, buildCreditMemoQuery, type CreditMemoAddInput, type CreditMemoQueryInput } from './requests/credit-memos.js';
 import { buildInvoiceAdd, buildInvoiceMod, buildInvoiceQuery, type InvoiceAddInput, type InvoiceModInput, type InvoiceQueryInput } from './requests/invoices.js';
 import {
   buildItemDiscountAdd,
@@ -99,6 +100,8 @@ export type QbxmlRequest =
   | { kind: 'InvoiceAdd'; requestId: string; input: InvoiceAddInput }
   | { kind: 'InvoiceMod'; requestId: string; input: InvoiceModInput }
   | { kind: 'InvoiceQuery'; requestId: string; input?: InvoiceQueryInput }
+  | { kind: 'CreditMemoAdd'; requestId: string; input: CreditMemoAddInput }
+  | { kind: 'CreditMemoQuery'; requestId: string; input?: CreditMemoQueryInput }
   | { kind: 'BillAdd'; requestId: string; input: BillAddInput }
   | { kind: 'BillMod'; requestId: string; input: BillModInput }
   | { kind: 'BillQuery'; requestId: string; input?: BillQueryInput }
@@ -151,6 +154,8 @@ export function buildRequest(request: QbxmlRequest): string {
     case 'InvoiceAdd': return buildInvoiceAdd(id, request.input);
     case 'InvoiceMod': return buildInvoiceMod(id, request.input);
     case 'InvoiceQuery': return buildInvoiceQuery(id, request.input);
+    case 'CreditMemoAdd': return buildCreditMemoAdd(id, request.input);
+    case 'CreditMemoQuery': return buildCreditMemoQuery(id, request.input);
     case 'BillAdd': return buildBillAdd(id, request.input);
     case 'BillMod': return buildBillMod(id, request.input);
     case 'BillQuery': return buildBillQuery(id, request.input);

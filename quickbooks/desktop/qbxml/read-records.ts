@@ -6,6 +6,7 @@ import type {
   CompanyRecord,
   FirstDayOfWeek,
   HostRecord,
+  CreditMemoRecord,
   InvoiceLineRecord,
   InvoiceRecord,
   LinkedTxnRecord,
@@ -68,6 +69,24 @@ function linesOf<T>(node: XNode, lineName: string, groupName: string, read: (lin
     else if (c.name === groupName) lines.push(...children(c, lineName).map(read));
   }
   return lines;
+}
+
+export function creditMemoRecord(node: XNode): CreditMemoRecord {
+  return defined({
+    type: 'CreditMemo',
+    ...txnStamps(node),
+    customerRef: ref(node, 'CustomerRef') ?? {},
+    txnDate: req(node, 'TxnDate'),
+    refNumber: childText(node, 'RefNumber'),
+    totalAmountCents: cents(node, 'TotalAmount') ?? 0,
+    creditRemainingCents: cents(node, 'CreditRemaining') ?? 0,
+    memo: childText(node, 'Memo'),
+    isPending: bool(node, 'IsPending') ?? false,
+    isToBePrinted: bool(node, 'IsToBePrinted') ?? false,
+    isToBeEmailed: bool(node, 'IsToBeEmailed') ?? false,
+    externalGuid: childText(node, 'ExternalGUID'),
+    lines: linesOf(node, 'CreditMemoLineRet', 'CreditMemoLineGroupRet', invoiceLine),
+  } as CreditMemoRecord);
 }
 
 export function invoiceRecord(node: XNode): InvoiceRecord {
@@ -263,6 +282,7 @@ export function recordFromRet(node: XNode): QbRecord {
     case 'CustomerRet': return customerRecord(node);
     case 'VendorRet': return vendorRecord(node);
     case 'InvoiceRet': return invoiceRecord(node);
+    case 'CreditMemoRet': return creditMemoRecord(node);
     case 'BillRet': return billRecord(node);
     case 'PurchaseOrderRet': return purchaseOrderRecord(node);
     case 'ReceivePaymentRet': return receivePaymentRecord(node);

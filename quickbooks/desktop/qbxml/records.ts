@@ -156,6 +156,23 @@ export interface InvoiceRecord extends Stamped {
   lines: InvoiceLineRecord[];
 }
 
+/** A credit memo: what the customer is owed back (creditRemaining until it is applied). */
+export interface CreditMemoRecord extends Stamped {
+  type: 'CreditMemo';
+  txnId: string;
+  customerRef: RefValue;
+  txnDate: string;
+  refNumber?: string;
+  totalAmountCents: Cents;
+  creditRemainingCents: Cents;
+  memo?: string;
+  isPending: boolean;
+  isToBePrinted: boolean;
+  isToBeEmailed: boolean;
+  externalGuid?: string;
+  lines: InvoiceLineRecord[];
+}
+
 export interface BillLineRecord {
   txnLineId: string;
   /** 'expense' lines post to accountRef; 'item' lines carry an item, quantity and cost. */
@@ -311,6 +328,7 @@ export type QbRecord =
   | VendorRecord
   | ItemRecord
   | InvoiceRecord
+  | CreditMemoRecord
   | BillRecord
   | PurchaseOrderRecord
   | ReceivePaymentRecord

@@ -2,7 +2,7 @@
 // QuickBooks' answers. Pure: no I/O.
 import { canonicalQuantity, mergeInvoiceLines } from '../../../domain/billing/merge.js';
 import { centsFromJsonNumber, centsToJsonNumber, decimalToJsonNumber } from '../../../domain/money.js';
-import type { BilledLineInput, BillingInvoiceWrite, InvoiceSnapshot, LedgerItem } from '../../ledger/index.js';
+import { markerOwner, type BilledLineInput, type BillingInvoiceWrite, type InvoiceSnapshot, type LedgerItem } from '../../ledger/index.js';
 import { qboText, ref } from './common.js';
 type Json = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ export function itemSnapshot(item: Json): LedgerItem {
 }
 
 /** An invoice with its lines (the computed subtotal line left out: QuickBooks makes it). */
-export function invoiceSnapshot(invoice: Json): InvoiceSnapshot {
+export function invoiceSnapshot(invoice: Json, document: 'invoice' | 'creditMemo' = 'invoice'): InvoiceSnapshot {
   const lines = (Array.isArray(invoice.Line) ? invoice.Line as Json[] : [])
     .filter((line) => line.DetailType !== 'SubTotalLineDetail' && line.Id !== undefined)
     .map((line) => {
@@ -57,7 +57,14 @@ export function invoiceSnapshot(invoice: Json): InvoiceSnapshot {
     version: String(invoice.SyncToken ?? '0'),
     totalCents: centsFromJsonNumber((invoice.TotalAmt as number | undefined) ?? 0),
     lines,
+    ...(document === 'creditMemo' ? { document } : {}),
+    ...ownerOf(invoice.PrivateNote),
   };
+}
+
+function ownerOf(note: unknown): { owner?: string } {
+  const owner = markerOwner(note);
+  return owner ? { owner } : {};
 }
 
 /** A billed line: the item, its quantity and the item's own price, Amount = quantity × price half-up (6070 otherwise). */

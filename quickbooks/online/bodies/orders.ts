@@ -40,14 +40,6 @@ export function invoiceBody(draft: InvoiceDraft, identity: DocumentIdentity) {
       UnitPrice: decimalToJsonNumber(line.unitPrice),
     },
   }));
-  if (draft.taxLine) {
-    lines.push({
-      DetailType: 'SalesItemLineDetail',
-      Amount: centsToJsonNumber(draft.taxLine.amountCents),
-      Description: 'Sales tax',
-      SalesItemLineDetail: { ItemRef: ref(draft.taxLine.itemId), Qty: 1, UnitPrice: centsToJsonNumber(draft.taxLine.amountCents) },
-    });
-  }
   if (draft.discountCents > 0) {
     lines.push({
       DetailType: 'DiscountLineDetail',
@@ -67,7 +59,17 @@ export function invoiceBody(draft: InvoiceDraft, identity: DocumentIdentity) {
     ...(draft.memo ? { CustomerMemo: { value: qboText(draft.memo, 1000) } } : {}),
     PrivateNote: privateNote(undefined, identity),
     Line: lines,
+    ...taxDetail(draft),
   };
+}
+
+/**
+ * Tax mode orderTotal: the order's tax as the invoice's TotalTax, which QuickBooks Online keeps instead of what its
+ * automated sales tax computed (booked to sales tax payable, after the discount). Otherwise nothing: QuickBooks
+ * computes the tax, and the ledger compares it with the order's figure.
+ */
+function taxDetail(draft: InvoiceDraft) {
+  return draft.taxLine ? { TxnTaxDetail: { TotalTax: centsToJsonNumber(draft.taxLine.amountCents) } } : {};
 }
 
 /** A bill books the cost to Cost of Goods Sold, one line per order line, quantity and cost in the description. */
@@ -91,6 +93,7 @@ export function purchaseOrderBody(draft: PurchaseDraft, identity: DocumentIdenti
   return {
     ...purchaseHeader(draft, identity),
     DocNumber: draft.number,
+    ...(draft.dueDate ? { DueDate: draft.dueDate } : {}),
     POStatus: 'Open',
     Line: draft.lines.map((line) => ({
       DetailType: 'ItemBasedExpenseLineDetail',

@@ -4,6 +4,7 @@ import type { HandlerContext, HandlerResult } from './context.js';
 import { listDeletedQuery, txnDel, txnDeletedQuery } from './deletes.js';
 import { QbStatusError } from './errors.js';
 import { companyQuery, hostQuery, preferencesQuery, type CompanyInfo, type HostInfo } from './host.js';
+import { creditMemoAdd, creditMemoQuery } from './credit-memos.js';
 import { invoiceAdd, invoiceMod, invoiceQuery } from './invoices.js';
 import { accountQuery, customerAdd, customerQuery, itemDiscountAdd, itemNonInventoryAdd, itemNonInventoryMod, itemQuery, itemSalesTaxAdd, itemServiceAdd, itemServiceMod, vendorAdd, vendorQuery } from './lists.js';
 import { receivePaymentAdd, receivePaymentQuery } from './payments.js';
@@ -42,6 +43,8 @@ export function createHandlers(host: HostInfo, company: CompanyInfo): Record<str
     InvoiceAdd: invoiceAdd,
     InvoiceMod: invoiceMod,
     InvoiceQuery: invoiceQuery,
+    CreditMemoAdd: creditMemoAdd,
+    CreditMemoQuery: creditMemoQuery,
     BillAdd: billAdd,
     BillMod: billMod,
     BillQuery: billQuery,

@@ -6,6 +6,7 @@ import type {
   ClassRecord,
   CustomerRecord,
   EmployeeRecord,
+  CreditMemoRecord,
   InvoiceRecord,
   ItemRecord,
   OtherNameRecord,
@@ -19,6 +20,7 @@ import type { XNode } from '../../../quickbooks/desktop/qbxml/tree.js';
 import type { HandlerContext } from './context.js';
 import { classRet, employeeRet, otherNameRet, wageItemRet } from './render-people.js';
 import { timeTrackingRet } from './render-time.js';
+import { creditMemoRet } from './credit-memos.js';
 import { billRet, invoiceRet, paymentRet, purchaseOrderRet } from './render-txns.js';
 import { accountRet, customerRet, itemRet, vendorRet } from './render.js';
 import type { NameKind, NameRecord } from './store.js';
@@ -33,6 +35,7 @@ export interface ListTypes {
   Item: ItemRecord;
   Account: AccountRecord;
   Invoice: InvoiceRecord;
+  CreditMemo: CreditMemoRecord;
   Bill: BillRecord;
   PurchaseOrder: PurchaseOrderRecord;
   ReceivePayment: ReceivePaymentRecord;
@@ -52,6 +55,7 @@ function nodes(ctx: HandlerContext, type: keyof ListTypes): XNode[] {
     case 'Item': return [...store.items.values()].map((r) => itemRet(ctx, r));
     case 'Account': return [...store.accounts.values()].map((r) => accountRet(ctx, r));
     case 'Invoice': return [...store.invoices.values()].map((r) => invoiceRet(ctx, r, true, true));
+    case 'CreditMemo': return [...store.creditMemos.values()].map((r) => creditMemoRet(ctx, r, true));
     case 'Bill': return [...store.bills.values()].map((r) => billRet(ctx, r, true));
     case 'PurchaseOrder': return [...store.purchaseOrders.values()].map((r) => purchaseOrderRet(ctx, r, true));
     case 'ReceivePayment': return [...store.payments.values()].map((r) => paymentRet(ctx, r));

@@ -21,7 +21,7 @@ import { invoiceBalance, invoicePaid, invoiceTotal } from './render.js';
 import type { InvoiceLine, InvoiceRecord } from './store.js';
 
 /** Reads an InvoiceLineAdd / InvoiceLineMod into a stored line, on top of an existing line for mods. */
-function readLine(ctx: HandlerContext, node: XNode, previous: InvoiceLine[], existing?: InvoiceLine): InvoiceLine {
+export function readLine(ctx: HandlerContext, node: XNode, previous: InvoiceLine[], existing?: InvoiceLine): InvoiceLine {
   const line: InvoiceLine = existing ? { ...existing } : { txnLineId: ctx.ids.txnLineId() };
   const item = itemRef(ctx, node, 'ItemRef', 'Invoice');
   if (item) {
@@ -176,6 +176,12 @@ function readHeader(ctx: HandlerContext, node: XNode, inv: InvoiceRecord): void 
   const set = <K extends keyof InvoiceRecord>(key: K, value: InvoiceRecord[K] | undefined): void => {
     if (value !== undefined) inv[key] = value;
   };
+  // An element sent empty in a Mod clears the field: the invoice falls back to what an Add without it gets.
+  const clearable = (key: 'dueDate' | 'memo' | 'poNumber' | 'other', element: string): void => {
+    const value = text(node, element);
+    if (value === '') delete inv[key];
+    else set(key, value);
+  };
   set('classId', simpleRef(ctx, node, 'ClassRef', 'Class', 'Invoice')?.listId);
   const ar = accountRef(ctx, node, 'ARAccountRef', 'Invoice');
   if (ar && ar.accountType !== 'AccountsReceivable') throw invalidReference('Account', ar.name, 'Invoice');
@@ -186,17 +192,17 @@ function readHeader(ctx: HandlerContext, node: XNode, inv: InvoiceRecord): void 
   set('billAddress', address(node, 'BillAddress'));
   set('shipAddress', address(node, 'ShipAddress'));
   set('isPending', bool(node, 'IsPending'));
-  set('poNumber', text(node, 'PONumber'));
+  clearable('poNumber', 'PONumber');
   set('termsId', simpleRef(ctx, node, 'TermsRef', 'Terms', 'Invoice')?.listId);
-  set('dueDate', text(node, 'DueDate'));
+  clearable('dueDate', 'DueDate');
   const taxItem = itemRef(ctx, node, 'ItemSalesTaxRef', 'Invoice');
   if (taxItem && taxItem.kind !== 'SalesTax') throw invalidReference('Item Sales Tax', taxItem.name, 'Invoice');
   set('itemSalesTaxId', taxItem?.listId);
-  set('memo', text(node, 'Memo'));
+  clearable('memo', 'Memo');
   set('isToBePrinted', bool(node, 'IsToBePrinted'));
   set('isToBeEmailed', bool(node, 'IsToBeEmailed'));
   set('customerSalesTaxCodeId', simpleRef(ctx, node, 'CustomerSalesTaxCodeRef', 'SalesTaxCode', 'Invoice')?.listId);
-  set('other', text(node, 'Other'));
+  clearable('other', 'Other');
 }
 
 export function invoiceAdd(ctx: HandlerContext, rq: XNode): HandlerResult {

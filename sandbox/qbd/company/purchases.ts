@@ -83,8 +83,11 @@ function readBillHeader(ctx: HandlerContext, node: XNode, bill: BillRecord): voi
   if (ap) bill.apAccountId = ap.listId;
   for (const [key, element] of [['txnDate', 'TxnDate'], ['dueDate', 'DueDate'], ['refNumber', 'RefNumber'], ['memo', 'Memo']] as const) {
     const value = text(node, element);
-    if (value !== undefined) bill[key] = value;
+    // sent empty (a Mod clearing it): the bill falls back to what an Add without it gets
+    if (value === '' && key !== 'txnDate') delete bill[key];
+    else if (value !== undefined) bill[key] = value;
   }
+  if (bill.txnDate && !bill.dueDate && text(node, 'DueDate') === '') bill.dueDate = addDays(bill.txnDate, 10);
   const terms = simpleRef(ctx, node, 'TermsRef', 'Terms', 'Bill');
   if (terms) bill.termsId = terms.listId;
 }

@@ -230,6 +230,8 @@ export class Store {
   readonly accounts = new Map<string, AccountRecord>();
   readonly simple = new Map<string, SimpleListRecord>();
   readonly invoices = new Map<string, InvoiceRecord>();
+  /** Credit memos, kept with an invoice's shape (lines, tax, total). */
+  readonly creditMemos = new Map<string, InvoiceRecord>();
   readonly bills = new Map<string, BillRecord>();
   readonly purchaseOrders = new Map<string, PurchaseOrderRecord>();
   readonly payments = new Map<string, PaymentRecord>();

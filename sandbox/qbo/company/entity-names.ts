@@ -3,6 +3,7 @@ export const ENTITY_NAMES = [
   'Account',
   'Bill',
   'CompanyInfo',
+  'CreditMemo',
   'Customer',
   'Employee',
   'Invoice',

@@ -65,6 +65,8 @@ export function refreshCustomer(ctx: WriteContext, customerId: string | undefine
   let balance = 0;
   for (const invoice of ctx.company.all('Invoice')) if (refValue(invoice, 'CustomerRef') === customerId) balance += cents(invoice.Balance);
   for (const payment of ctx.company.all('Payment')) if (refValue(payment, 'CustomerRef') === customerId) balance -= cents(payment.UnappliedAmt);
+  // open credit memos are owed back to the customer
+  for (const memo of ctx.company.all('CreditMemo')) if (refValue(memo, 'CustomerRef') === customerId) balance -= cents(memo.RemainingCredit);
   ctx.company.put('Customer', { ...customer, Balance: money(balance), BalanceWithJobs: money(balance) });
 }
 

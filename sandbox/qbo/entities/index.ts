@@ -1,6 +1,7 @@
 // Every entity the sandbox serves, by name and by URL path segment (case-insensitive, as Intuit).
 import type { EntityName } from '../company/company.js';
 import { accountDef, companyInfoDef, taxCodeDef, termDef } from './accounts.js';
+import { creditMemoDef } from './credit-memo.js';
 import { invoiceDef } from './invoice.js';
 import { itemDef } from './item.js';
 import { customerDef, employeeDef, vendorDef } from './names.js';
@@ -14,6 +15,7 @@ export const ENTITY_DEFS: Record<EntityName, EntityDef> = {
   Account: accountDef,
   Bill: billDef,
   CompanyInfo: companyInfoDef,
+  CreditMemo: creditMemoDef,
   Customer: customerDef,
   Employee: employeeDef,
   Invoice: invoiceDef,

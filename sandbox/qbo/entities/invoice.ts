@@ -3,7 +3,7 @@ import { parseDecimal, type Decimal } from '../../../domain/money.js';
 import type { Company } from '../company/company.js';
 import { fault } from '../faults.js';
 import { isObject, type JsonObject } from '../json.js';
-import { decimalToJson, money, percentOf, suppliedText } from '../numbers.js';
+import { decimalToJson, money, percentOf, readCents, suppliedText } from '../numbers.js';
 import { addDays, companyDate } from '../time.js';
 import { cents, paymentsOn, refreshCustomer, refValue } from './balances.js';
 import { checkDocNumber, date, omit, resolveRef, text, touched, USD, type WriteContext } from './common.js';
@@ -27,6 +27,21 @@ function taxDetail(tax: number, taxable: number, rate: Decimal | null): JsonObje
   };
 }
 
+/**
+ * Automated sales tax lets an app override the computed tax with TxnTaxDetail.TotalTax (Intuit: "override the
+ * calculated tax"); QuickBooks keeps it as the transaction's sales tax, not as a line. Only a company that collects
+ * sales tax has tax to override: elsewhere the field is ignored, as is a TxnTaxDetail a sparse update merely carried
+ * over from the stored invoice (the product sent none).
+ */
+function taxOverride(input: JsonObject, previous: JsonObject | undefined, rate: Decimal | null): number | undefined {
+  const detail = input.TxnTaxDetail;
+  if (!rate || !isObject(detail) || detail === previous?.TxnTaxDetail) return undefined;
+  if (detail.TotalTax === undefined || detail.TotalTax === null) return undefined;
+  const cents = readCents(detail.TotalTax, 'TotalTax');
+  if (cents < 0) throw fault.business('The sales tax cannot be negative.', 'TxnTaxDetail');
+  return cents;
+}
+
 function previousText(previous: JsonObject | undefined, key: string): string | undefined {
   const value = previous?.[key];
   return typeof value === 'string' ? value : undefined;
@@ -41,7 +56,8 @@ function buildInvoice(ctx: WriteContext, input: JsonObject, previous?: JsonObjec
   }
   const { lines, subtotal, discount, taxable } = salesLines(ctx, input.Line, previous?.Line);
   const rate = salesTaxRate(ctx.company, String(customer.ref.value));
-  const tax = rate ? percentOf(taxable, rate) : 0;
+  const override = taxOverride(input, previous, rate);
+  const tax = override ?? (rate ? percentOf(taxable, rate) : 0);
   const total = subtotal - discount + tax;
   if (total < 0) throw fault.business('The transaction total cannot be negative.', 'TotalAmt');
   if (total < applied) {
@@ -68,7 +84,7 @@ function buildInvoice(ctx: WriteContext, input: JsonObject, previous?: JsonObjec
     DueDate: date(input, 'DueDate') ?? addDays(txnDate, termDays),
     CurrencyRef: USD,
     Line: lines,
-    TxnTaxDetail: taxDetail(tax, taxable, rate),
+    TxnTaxDetail: override === undefined ? taxDetail(tax, taxable, rate) : { TotalTax: money(override) },
     CustomerRef: customer.ref,
     TotalAmt: money(total),
     Balance: money(total - applied),

@@ -74,10 +74,12 @@ export const purchaseOrderDef: EntityDef = {
     const status = text(input, 'POStatus') ?? previousText(previous, 'POStatus') ?? 'Open';
     const docNumber = text(input, 'DocNumber', 21);
     checkDocNumber(ctx, 'PurchaseOrder', docNumber, previous);
+    const dueDate = date(input, 'DueDate');
     if (status !== 'Open' && status !== 'Closed') throw fault.invalidEnum('POStatus', status);
     return {
       ...state,
       DocNumber: docNumber ?? previousText(previous, 'DocNumber') ?? ctx.company.nextDocNumber('PurchaseOrder'),
+      ...(dueDate === undefined ? {} : { DueDate: dueDate }),
       POStatus: status,
       EmailStatus: previousText(previous, 'EmailStatus') ?? 'NotSet',
     };

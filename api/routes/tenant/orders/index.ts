@@ -21,6 +21,7 @@ const Step = Type.Object({
   quickbooksId: Type.Optional(Type.String()),
   action: Type.Optional(Type.String()),
   detail: Type.Optional(Type.String()),
+  warning: Type.Optional(Type.String({ description: 'Posted, but worth checking: e.g. QuickBooks\' sales tax differs from the order\'s tax' })),
   error: Type.Optional(Type.String()),
 });
 

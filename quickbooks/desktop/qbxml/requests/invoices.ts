@@ -115,8 +115,10 @@ export interface InvoiceAddInput extends InvoiceHeader {
   lines: readonly InvoiceLineInput[];
 }
 
-export interface InvoiceModInput extends Partial<InvoiceHeader> {
+export interface InvoiceModInput extends Partial<Omit<InvoiceHeader, 'dueDate'>> {
   txnId: string;
+  /** null clears it: QuickBooks gives the invoice its default due date again. */
+  dueDate?: string | null;
   editSequence: string;
   customer?: QbRef;
   /** When present, QuickBooks keeps exactly these lines: existing lines left out are deleted. */
@@ -130,7 +132,7 @@ export interface InvoiceQueryInput extends TxnQueryInput {
 
 const L = QBXML_LIMITS;
 
-function headerBefore(input: Partial<InvoiceHeader>): string {
+function headerBefore(input: Partial<Omit<InvoiceHeader, 'dueDate'>>): string {
   return (
     refElement('ClassRef', input.class, REF_LIMITS.class) +
     refElement('ARAccountRef', input.arAccount, REF_LIMITS.account) +
@@ -143,7 +145,7 @@ function headerBefore(input: Partial<InvoiceHeader>): string {
   );
 }
 
-function headerAfter(input: Partial<InvoiceHeader>): string {
+function headerAfter(input: Partial<Omit<InvoiceHeader, 'dueDate'>> & { dueDate?: string | null }): string {
   return (
     optText('PONumber', input.poNumber, L.poNumber) +
     refElement('TermsRef', input.terms, REF_LIMITS.terms) +
@@ -177,7 +179,7 @@ export function invoiceLineBody(line: InvoiceLineInput): string {
   }
 }
 
-function itemLine(line: InvoiceItemLine): string {
+export function itemLine(line: InvoiceItemLine): string {
   if (line.quantity !== undefined && line.rate !== undefined && line.amountCents !== undefined) {
     const expected = lineAmountCents(line.quantity, line.rate);
     if (expected !== line.amountCents) {

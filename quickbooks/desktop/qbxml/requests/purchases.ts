@@ -71,7 +71,8 @@ export interface BillModInput {
   vendor?: QbRef;
   apAccount?: QbRef;
   txnDate?: string;
-  dueDate?: string;
+  /** null clears it: QuickBooks gives the bill its default due date again. */
+  dueDate?: string | null;
   refNumber?: string;
   terms?: QbRef;
   memo?: string;

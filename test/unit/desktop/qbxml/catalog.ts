@@ -192,6 +192,21 @@ export const CATALOG: readonly QbxmlRequest[] = [
   },
   { kind: 'PurchaseOrderQuery', requestId: 'po-by-ref', input: { refNumbers: ['PO-1001'], includeLineItems: true } },
   {
+    kind: 'CreditMemoAdd',
+    requestId: 'credit-add',
+    input: {
+      customer: { fullName: TRICKY_NAME },
+      txnDate: '2024-06-01',
+      refNumber: 'CM-1001',
+      memo: 'qbflow:billing:ORG-1@2024-06-01',
+      isToBePrinted: true,
+      externalGuid: '{6B29FC40-CA47-5067-B31D-00DD010662DA}',
+      lines: [{ item: { fullName: 'A7102' }, desc: 'Seats removed, prorated', quantity: '0.6667' }],
+    },
+  },
+  { kind: 'CreditMemoQuery', requestId: 'credit-by-ref', input: { refNumbers: ['CM-1001'], includeLineItems: true } },
+  { kind: 'InvoiceMod', requestId: 'inv-clear-due', input: { txnId: '1A2B-1234567890', editSequence: '1234567890', dueDate: null, memo: 'qbflow:order:SO-1001' } },
+  {
     kind: 'ReceivePaymentAdd',
     requestId: 'pay-add',
     input: {
