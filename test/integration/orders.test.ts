@@ -104,7 +104,9 @@ describe('sending an order to QuickBooks Online', () => {
     const [first] = byDocNumber('Invoice', order.number);
     expect(first!.CustomerMemo.value).toBe('Rush');
     expect(first!.DueDate).toBe('2026-12-31');
-    expect(byDocNumber('PurchaseOrder', order.number)[0]).toMatchObject({ Memo: 'Rush', DueDate: '2026-12-31' });
+    const [firstPo] = byDocNumber('PurchaseOrder', order.number);
+    expect(firstPo!.DueDate).toBe('2026-12-31');
+    expect(firstPo!.PrivateNote).toMatch(/^Rush \(qbflow:purchase_order:/); // Memo is Desktop only: the memo goes to PrivateNote
 
     const { memo: _memo, dueDate: _dueDate, ...withoutThem } = order;
     await send({ ...withoutThem, revision: 2 });
@@ -116,7 +118,7 @@ describe('sending an order to QuickBooks Online', () => {
     expect(invoice!.DueDate).toBe('2026-12-20'); // QuickBooks' own due date again: the order date + 30 days (Net 30)
     expect(invoice!.TotalAmt).toBe(218.5);
     const [po] = byDocNumber('PurchaseOrder', order.number);
-    expect(po!.Memo ?? '').toBe('');
+    expect(po!.PrivateNote).toMatch(/^qbflow:purchase_order:/); // the marker alone: the memo is gone
     expect(po!.DueDate).toBeUndefined();
   });
 
