@@ -13,7 +13,7 @@ import { databaseStep, desktopStep, notificationStep, quickBooksCall } from './p
 export interface ExportTimesheetsArgs {
   tenantId: string;
   connectionId: string;
-  /** Entries per ledger step (default: 500 on Desktop, 300 on Online). */
+  /** Entries per ledger step (default: 500 on Desktop, 1,200 on Online). */
   batchSize?: number;
   /** How long to wait for more entries before ending (default 60 s). */
   idleSeconds?: number;

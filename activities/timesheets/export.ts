@@ -163,8 +163,9 @@ export function createTimesheetExportActivities(deps: { repos: Repositories; led
     async planTimesheetExport(connectionId: string, limit?: number | null): Promise<ExportPlan | null> {
       const connection = await repos.connections.findById(connectionId);
       if (!connection || (connection.type !== 'qbo' && connection.type !== 'qbd')) return null;
-      // Desktop: ten messages of 50 per step; Online: ten batches of 30
-      const rows = await repos.timesheets.queued(connectionId, limit ?? (connection.type === 'qbd' ? 500 : 300));
+      // Desktop: ten messages of 50 per step; Online: a minute of batches (40 × 30), so the pauses between steps
+      // (recording, events, the next plan) cost Intuit's batch budget as little as possible
+      const rows = await repos.timesheets.queued(connectionId, limit ?? (connection.type === 'qbd' ? 500 : 1200));
       if (rows.length === 0) return null;
       const entries = rows.map((r) => r.entry as unknown as TimesheetEntry);
       const refs = await references(connectionId, entries);
