@@ -40,3 +40,7 @@ export const importListsWorkflowId = (connectionId: string) => `import-lists/${c
 
 /** One timesheet export per connection (signal-with-start whenever entries are queued). */
 export const exportTimesheetsWorkflowId = (connectionId: string) => `export-timesheets/${connectionId}`;
+
+/** A connection's lists import schedule, and what it starts (Temporal appends the scheduled time). */
+export const importListsScheduleId = (connectionId: string) => `import-lists/${connectionId}`;
+export const importListsScheduledWorkflowId = (connectionId: string) => `import-lists-scheduled/${connectionId}`;

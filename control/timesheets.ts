@@ -2,7 +2,7 @@
 // change feed and the last import's checks, map upstream users to QuickBooks people, accept timesheet entries
 // (each revision once; what QuickBooks already holds is not sent again) and wake the connection's export.
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Connection } from '../db/repositories/core/connections.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { TimeListRecordRow, TimePersonRow } from '../db/repositories/timesheets/lists.js';
@@ -13,7 +13,7 @@ import { textProblem, windows1252Problem } from '../domain/text.js';
 import type { TimeListKind, TimesheetEntry } from '../domain/timesheets.js';
 import { exportTimesheets, timesheetsQueued } from '../workflows/export-timesheets.js';
 import { importLists } from '../workflows/import-lists.js';
-import { exportTimesheetsWorkflowId, importListsWorkflowId } from './ids.js';
+import { exportTimesheetsWorkflowId, importListsScheduledWorkflowId, importListsScheduleId, importListsWorkflowId } from './ids.js';
 import { ConnectionId, DocumentKind, TenantId } from './search-attributes.js';
 
 
@@ -83,6 +83,27 @@ export function createTimesheetControl(deps: { client: Client; taskQueue: string
         const running = await client.workflow.getHandle(workflowId).describe();
         return { workflowId, runId: running.runId, started: false };
       }
+    },
+
+    /** Imports the lists every `everyMinutes` (null: no schedule); returns the schedule id, if any. */
+    async scheduleImports(connection: Connection, everyMinutes: number | null): Promise<string | null> {
+      const handle = client.schedule.getHandle(importListsScheduleId(connection.id));
+      await handle.delete().catch((error: unknown) => {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+      });
+      if (everyMinutes === null) return null;
+      await client.schedule.create({
+        scheduleId: importListsScheduleId(connection.id),
+        spec: { intervals: [{ every: `${everyMinutes} minutes` }] },
+        action: {
+          type: 'startWorkflow', workflowType: importLists, workflowId: importListsScheduledWorkflowId(connection.id), taskQueue,
+          args: [{ tenantId: connection.tenantId, connectionId: connection.id, pageSize: deps.listPageSize }],
+          typedSearchAttributes: attributes(connection, 'lists'),
+        },
+        // a late import is not worth catching up: the next one reads everything since the marks anyway
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+      });
+      return importListsScheduleId(connection.id);
     },
 
     /** Where the import stands: the running one, and the last one's checks and counts. */

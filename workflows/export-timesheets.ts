@@ -13,7 +13,7 @@ import { databaseStep, desktopStep, notificationStep, quickBooksCall } from './p
 export interface ExportTimesheetsArgs {
   tenantId: string;
   connectionId: string;
-  /** Entries per ledger step (default 200). */
+  /** Entries per ledger step (default: 500 on Desktop, 1,200 on Online). */
   batchSize?: number;
   /** How long to wait for more entries before ending (default 60 s). */
   idleSeconds?: number;
@@ -63,7 +63,7 @@ export async function exportTimesheets(args: ExportTimesheetsArgs): Promise<Expo
     if (!woken && !(await condition(() => woken, `${args.idleSeconds ?? 60} seconds`))) return totals;
     woken = false;
     for (;;) {
-      const plan = await db.planTimesheetExport(args.connectionId, args.batchSize ?? 200);
+      const plan = await db.planTimesheetExport(args.connectionId, args.batchSize ?? null);
       if (!plan) break;
       const qb = plan.connectionType === 'qbd' ? qbDesktop : qbOnline;
       let outcomes: TimesheetOutcome[] = [...plan.refused];

@@ -4,6 +4,7 @@
 // exactly those writes: it first looks in QuickBooks for any Add an earlier attempt may have applied (pending from
 // another attempt), marks the others pending, sends them many per round trip, and records each result.
 import { Context } from '@temporalio/activity';
+import type { Executor } from '../../db/client.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { TimeListRecordRow } from '../../db/repositories/timesheets/lists.js';
 import type { TimesheetRow } from '../../db/repositories/timesheets/entries.js';
@@ -57,12 +58,12 @@ const known = (row: TimeListRecordRow | undefined): KnownRecord | undefined => r
 export function createTimesheetExportActivities(deps: { repos: Repositories; ledgerFor: LedgerFor }) {
   const { repos, ledgerFor } = deps;
 
-  const fail = async (connectionId: string, row: Pick<TimesheetRow, 'entryId' | 'contentHash'>, code: string, message: string) => {
-    await repos.transaction(async (tx) => {
-      await repos.timesheets.recordFailed(connectionId, row.entryId, row.contentHash, message, tx);
-      await repos.syncErrors.recordOpen({ connectionId, documentKind: TIMESHEET_ERRORS, externalId: row.entryId, code, message }, tx);
-    });
+  const failIn = async (tx: Executor, connectionId: string, row: Pick<TimesheetRow, 'entryId' | 'contentHash'>, code: string, message: string) => {
+    await repos.timesheets.recordFailed(connectionId, row.entryId, row.contentHash, message, tx);
+    await repos.syncErrors.recordOpen({ connectionId, documentKind: TIMESHEET_ERRORS, externalId: row.entryId, code, message }, tx);
   };
+  const fail = (connectionId: string, row: Pick<TimesheetRow, 'entryId' | 'contentHash'>, code: string, message: string) =>
+    repos.transaction((tx) => failIn(tx, connectionId, row, code, message));
 
   /** What every reference of these entries is, as the lists import knows it. */
   const references = async (connectionId: string, entries: TimesheetEntry[]) => {
@@ -123,20 +124,24 @@ export function createTimesheetExportActivities(deps: { repos: Repositories; led
   /** Whether QuickBooks may hold an Add an earlier attempt sent (its answer never came back). */
   const uncertain = (row: TimesheetRow | undefined, attempt: string | undefined) => !!row?.pendingAttempt && row.pendingAttempt !== attempt;
 
-  const record = async (connectionId: string, write: PlannedWrite, result: TimeWriteResult, personName: string): Promise<TimesheetOutcome> => {
-    const base = { entryId: write.key, revision: write.revision, action: write.action };
-    if (!result.ok) {
-      const message = refusalWords(write, personName, `${result.message} (status ${result.code})`);
-      await fail(connectionId, { entryId: write.key, contentHash: write.contentHash }, result.code, message);
-      return { ...base, ok: false, message };
-    }
-    await repos.transaction(async (tx) => {
+  /** Records what QuickBooks answered for each write, all in one transaction. */
+  const record = (connectionId: string, answered: { write: PlannedWrite; result: TimeWriteResult }[]): Promise<TimesheetOutcome[]> => repos.transaction(async (tx) => {
+    const outcomes: TimesheetOutcome[] = [];
+    for (const { write, result } of answered) {
+      const base = { entryId: write.key, revision: write.revision, action: write.action };
+      if (!result.ok) {
+        const message = refusalWords(write, write.person.name, `${result.message} (status ${result.code})`);
+        await failIn(tx, connectionId, { entryId: write.key, contentHash: write.contentHash }, result.code, message);
+        outcomes.push({ ...base, ok: false, message });
+        continue;
+      }
       if (write.action === 'delete') await repos.timesheets.recordDeleted(connectionId, write.key, tx);
       else await repos.timesheets.recordExported(connectionId, write.key, write.contentHash, { quickbooksId: result.quickbooksId!, editSequence: result.editSequence! }, tx);
-      await repos.syncErrors.resolveFor(connectionId, TIMESHEET_ERRORS, write.key, tx);
-    });
-    return { ...base, ok: true, quickbooksId: result.quickbooksId };
-  };
+      outcomes.push({ ...base, ok: true, quickbooksId: result.quickbooksId });
+    }
+    await repos.syncErrors.resolveMany(connectionId, TIMESHEET_ERRORS, outcomes.filter((o) => o.ok).map((o) => o.entryId), tx);
+    return outcomes;
+  });
 
   /** Adds (and deletes of entries QuickBooks may hold) an earlier attempt may have applied: look first. */
   const adoptEarlier = async (ledger: Ledger, connectionId: string, writes: PlannedWrite[], attempt: string | undefined): Promise<PlannedWrite[]> => {
@@ -155,10 +160,12 @@ export function createTimesheetExportActivities(deps: { repos: Repositories; led
 
   return {
     /** The next batch of queued entries, checked; what cannot go is failed now with the words that fix it. */
-    async planTimesheetExport(connectionId: string, limit: number): Promise<ExportPlan | null> {
+    async planTimesheetExport(connectionId: string, limit?: number | null): Promise<ExportPlan | null> {
       const connection = await repos.connections.findById(connectionId);
       if (!connection || (connection.type !== 'qbo' && connection.type !== 'qbd')) return null;
-      const rows = await repos.timesheets.queued(connectionId, limit);
+      // Desktop: ten messages of 50 per step; Online: a minute of batches (40 × 30), so the pauses between steps
+      // (recording, events, the next plan) cost Intuit's batch budget as little as possible
+      const rows = await repos.timesheets.queued(connectionId, limit ?? (connection.type === 'qbd' ? 500 : 1200));
       if (rows.length === 0) return null;
       const entries = rows.map((r) => r.entry as unknown as TimesheetEntry);
       const refs = await references(connectionId, entries);
@@ -206,16 +213,16 @@ export function createTimesheetExportActivities(deps: { repos: Repositories; led
       const { ledger } = await ledgerFor(connectionId);
       const attempt = await ledger.operationAttempt();
       const adopted = await adoptEarlier(ledger, connectionId, writes, attempt);
-      const outcomes: TimesheetOutcome[] = [];
       // a removed entry QuickBooks never got needs nothing sent
       const nothingHeld = adopted.filter((w) => w.action === 'delete' && !w.quickbooksId);
-      for (const w of nothingHeld) outcomes.push(await record(connectionId, w, { key: w.key, ok: true, quickbooksId: null, editSequence: null }, w.person.name));
       const sending = adopted.filter((w) => !(w.action === 'delete' && !w.quickbooksId));
       // Online answers at once (no attempt to tell apart): any pending marker found later means an uncertain outcome
       await repos.timesheets.markPending(connectionId, sending.filter((w) => w.action === 'add').map((w) => w.key), attempt ?? 'online');
       const results = await ledger.writeTime(sending, pacer(ledger));
-      for (const [i, w] of sending.entries()) outcomes.push(await record(connectionId, w, results[i]!, w.person.name));
-      return outcomes;
+      return record(connectionId, [
+        ...nothingHeld.map((write) => ({ write, result: { key: write.key, ok: true as const, quickbooksId: null, editSequence: null } })),
+        ...sending.map((write, i) => ({ write, result: results[i]! })),
+      ]);
     },
   };
 }

@@ -18,6 +18,7 @@ interface QboRow {
 
 const PAGE = 1000;
 const BATCH_ITEMS = 30;
+const BATCH_LANES = 3;
 const STALE_OBJECT = '5010';
 const NOT_FOUND = '610';
 
@@ -152,11 +153,27 @@ export function createQboTimeLedger(client: CompanyClient): TimeLedger {
     },
 
     async writeTime(writes, beforePacedRoundTrip) {
-      const results: TimeWriteResult[] = [];
-      for (let i = 0; i < writes.length; i += BATCH_ITEMS) {
-        await beforePacedRoundTrip?.();
-        results.push(...await batch(writes.slice(i, i + BATCH_ITEMS), i));
-      }
+      const results: TimeWriteResult[] = new Array(writes.length);
+      // a few batches in flight at once: a slow answer does not hold back the next paced slot
+      let next = 0;
+      let failure: unknown;
+      const lane = async () => {
+        while (next < writes.length && failure === undefined) {
+          const start = next;
+          next += BATCH_ITEMS;
+          try {
+            await beforePacedRoundTrip?.();
+            const answered = await batch(writes.slice(start, start + BATCH_ITEMS), start);
+            answered.forEach((r, k) => {
+              results[start + k] = r;
+            });
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: BATCH_LANES }, lane));
+      if (failure !== undefined) throw failure;
       for (let i = 0; i < results.length; i++) {
         const r = results[i]!;
         if (!r.ok && r.code === STALE_OBJECT && writes[i]!.action !== 'add') results[i] = await againFromCurrent(writes[i]!);

@@ -133,9 +133,9 @@ describe('lists in from QuickBooks Desktop', () => {
     expect((await feed('items')).map((r) => [r.fullName, r.change, r.active])).toEqual([['Service 001', 'deactivated', false]]);
     expect((await feed('classes')).map((r) => [r.fullName, r.change, r.deleted])).toEqual([['Region 02:Field', 'deleted', true]]);
     expect(await feed('employees')).toEqual([]);
-    const incremental = await sql<{ request_xml: string }[]>`select request_xml from qbd_requests where connection_id = ${desktop.connectionId} and kind in ('CustomerQuery', 'ListDeletedQuery') order by id desc limit 2`;
-    expect(incremental.some((r) => r.request_xml.includes('<FromModifiedDate>'))).toBe(true);
-    expect(incremental.some((r) => r.request_xml.includes('<ListDelType>Class</ListDelType>'))).toBe(true);
+    const latest = async (kind: string) => (await sql<{ request_xml: string }[]>`select request_xml from qbd_requests where connection_id = ${desktop.connectionId} and kind = ${kind} and owner is not null order by id desc limit 1`)[0]!.request_xml;
+    expect(await latest('CustomerQuery')).toContain('<FromModifiedDate>');
+    expect(await latest('ListDeletedQuery')).toContain('<ListDelType>Class</ListDelType>');
   });
 });
 

@@ -2,7 +2,8 @@
 // Accounting API client → the sandbox company (customers, service items, employees, vendors, Preferences,
 // TimeActivity with its rules), and back. Entries travel in batches of 30.
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startWebhookReceiver } from '../support/receivers.js';
 import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
 
@@ -116,6 +117,20 @@ describe('lists in from QuickBooks Online', () => {
     expect(ids['Customer 100']).toBeDefined();
     expect(ids['Service 20']).toBeDefined();
     await until(async () => receiver.received.some((r) => r.body.includes('"lists.changed"')), 30_000);
+  });
+
+  it('imports on a schedule when asked, and stops', async () => {
+    const on = await call('PUT', `${base}/lists/schedule`, { everyMinutes: 60 }, 200);
+    expect(on.body.scheduleId).toBe(`import-lists/${connectionId}`);
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    try {
+      const schedule = await new Client({ connection }).schedule.getHandle(on.body.scheduleId).describe();
+      expect(schedule.action).toMatchObject({ workflowType: 'importLists' });
+    } finally {
+      await connection.close();
+    }
+    expect((await call('PUT', `${base}/lists/schedule`, { everyMinutes: null }, 200)).body.scheduleId).toBeNull();
+    await call('PUT', `${base}/lists/schedule`, { everyMinutes: 1 }, 400);
   });
 
   it('imports again incrementally: an added customer and a deactivated item, nothing else', async () => {

@@ -11,7 +11,7 @@ import { ConnectionParams, problems } from '../../../schemas.js';
 import { connectionOf } from '../connection.js';
 import {
   BulkAccepted, BulkBody, EntryAccepted, EntryParams, EntryView, FeedPage, FeedQuery, ImportAccepted, ImportBody, ImportStatus,
-  ListParams, Person, PersonBody, PersonParams, RetryBody, TimesheetEntrySchema,
+  ListParams, Person, PersonBody, PersonParams, RetryBody, ScheduleBody, TimesheetEntrySchema,
 } from './schemas.js';
 
 const recordView = (r: TimeListRecordRow) => ({
@@ -42,6 +42,15 @@ export default async function timesheetRoutes(fastify: FastifyInstance) {
     const started = await control.timesheets.importLists(connection, { ...(request.body.lists ? { kinds: request.body.lists } : {}), ...(request.body.full ? { full: true } : {}) });
     return reply.code(202).send({ workflowId: started.workflowId, started: started.started, statusUrl: `/v1/connections/${connection.id}/lists/import` });
   });
+
+  app.put('/v1/connections/:id/lists/schedule', {
+    schema: {
+      operationId: 'scheduleListsImport', tags: ['timesheets'],
+      summary: 'Import the lists on a schedule (every N minutes), or stop (everyMinutes null)',
+      params: ConnectionParams, body: ScheduleBody,
+      response: { 200: Type.Object({ scheduleId: Type.Union([Type.String(), Type.Null()]) }), ...problems(400, 401, 404) },
+    },
+  }, async (request) => ({ scheduleId: await control.timesheets.scheduleImports(connectionOf(request), request.body.everyMinutes) }));
 
   app.get('/v1/connections/:id/lists/import', {
     schema: {

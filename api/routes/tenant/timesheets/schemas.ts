@@ -100,3 +100,7 @@ export const EntryView = Type.Object({
 });
 
 export const RetryBody = Type.Object({ entryIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 1000 })) }, { additionalProperties: false });
+
+export const ScheduleBody = Type.Object({
+  everyMinutes: Type.Union([Type.Integer({ minimum: 5, maximum: 10_080 }), Type.Null()], { description: 'How often to import the lists (5 minutes to a week); null stops the schedule' }),
+}, { additionalProperties: false });
