@@ -20,6 +20,7 @@ const notices = {
   removed: 'webhooks.removed',
   resent: 'order.resent',
   retried: 'status.retried',
+  imported: 'time.imported',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;
