@@ -1,6 +1,6 @@
-// Activity: orders and billing runs (see activity-kinds.ts) filtered by state and date, documents posted and failed
-// per day, and for Desktop the queue waiting for the Web Connector over time; one order's steps with its QuickBooks
-// ids, its errors in words, its run in Temporal UI, and "send again" when it stopped.
+// Activity: orders, invoices, timesheet entries and billing runs (see activity-kinds.ts) filtered by state and date,
+// documents posted and failed per day, and for Desktop the queue waiting for the Web Connector over time; one order's
+// steps with its QuickBooks ids, its errors in words, its run in Temporal UI, and "send again" when it stopped.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Connection } from '../../../db/repositories/core/connections.js';
