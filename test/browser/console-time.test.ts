@@ -74,6 +74,10 @@ describe('the console for a time tracker', () => {
     await check(page, 'mappings-people');
     await unmapped.getByRole('link', { name: 'Change the mapping of camille' }).click();
     await settled(page);
+    // nothing chosen: refused beside the picker, nothing saved
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await page.locator('.picker .field-error').waitFor();
+    expect((await api('GET', '/timesheets/people')).body.people).toEqual([]);
     await page.getByLabel(/Search employees, vendors and other names/).fill('Durand');
     // the search answers as one types: only the match is left
     await until(async () => (await page.getByRole('radio').count()) === 1, 20_000);
