@@ -1,7 +1,8 @@
 // The console in a real browser, for a time tracker on QuickBooks Online: import the lists from the Settings page
 // and read their checks, map an upstream user to an employee with the picker over the imported lists (the user
-// listed unmapped first, once their hours arrived), and follow entries on the Activity page: one in QuickBooks,
-// one failed with the reason in words; each page state scanned by axe-core and saved at desktop and phone width.
+// listed unmapped first, once their hours arrived), and follow entries on the Activity page: one in QuickBooks, one
+// failed with the reason in words and sent again once fixed; each page state scanned by axe-core and saved at desktop
+// and phone width.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectQbo, createTenant, startTestStack, type TestStack } from '../support/stack.js';
@@ -106,7 +107,7 @@ describe('the console for a time tracker', () => {
     expect(await table.getByRole('row', { name: /Entry T-1/ }).count()).toBe(0);
   });
 
-  it('shows a failed entry with the reason in words, filtered by state', async () => {
+  it('shows a failed entry with the reason in words, filtered by state, and sends it again once fixed', async () => {
     expect((await api('PUT', '/timesheets/T-3', { revision: 1, userId: 'nobody', date: '2026-11-25', minutes: 30, billable: 'not_billable' })).status).toBe(202);
     await until(async () => (await api('GET', '/timesheets/T-3')).body.state === 'failed');
     const reason = (await api('GET', '/timesheets/T-3')).body.error as string;
@@ -115,5 +116,15 @@ describe('the console for a time tracker', () => {
     await rows.filter({ hasText: 'Entry T-3' }).getByText(reason).waitFor();
     expect(await rows.filter({ hasText: 'In QuickBooks' }).count()).toBe(0);
     await check(page, 'activity-timesheets-failed');
+
+    // fixed (the user mapped), then sent again from the page
+    const employee = (await api('GET', '/lists/employees')).body.records.find((r: { name: string }) => r.name === 'Employee 1').quickbooksId as string;
+    expect((await api('PUT', '/timesheets/people/nobody', { kind: 'employees', quickbooksId: employee })).status).toBe(200);
+    await page.getByRole('button', { name: 'Send the failed entries again' }).click();
+    await page.getByText('The failed entries are being sent to QuickBooks again.').waitFor();
+    await until(async () => (await api('GET', '/timesheets/T-3')).body.state === 'exported');
+    await page.reload();
+    await page.getByRole('table', { name: 'Timesheets' }).getByRole('row', { name: /Employee 1.*Entry T-3.*In QuickBooks/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Send the failed entries again' }).count()).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { temporalUiLink, type AppDeps } from '../../deps.js';
 import { connectionBase, type ConsoleContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n/index.js';
-import { table } from '../views/components.js';
+import { postForm, submit, table } from '../views/components.js';
 
 export interface ActivityFilter {
   state?: string;
@@ -127,14 +127,19 @@ const timesheets: ActivityKindDef = {
     const rows = await deps.repos.timesheets.list(connection.id, {
       ...(filter.state ? { state: filter.state as TimesheetState } : {}), ...(filter.from ? { fromDay: dayOf(filter.from) } : {}), ...(filter.to ? { toDay: dayOf(filter.to) } : {}), limit: 100,
     });
-    if (rows.length === 0) return html`<p>${t.t('activity.empty')}</p>`;
+    // failed entries go again once what stopped them is fixed (POST …/timesheets/retry does the same)
+    const failed = (await deps.control.timesheets.counts(connection)).failed ?? 0;
+    const retry = failed > 0
+      ? postForm(ctx, `${connectionBase(connection.tenantId, connection.id)}/activity/timesheets/retry`, html`<p>${t.plural('timesheet.failedCount', failed)} ${submit(ctx, t.t('timesheet.retry'), { className: 'secondary' })}</p>`)
+      : '';
+    if (rows.length === 0) return html`${retry}<p>${t.t('activity.empty')}</p>`;
     const [people, customers] = await Promise.all([
       deps.repos.timeLists.people(connection.id, rows.map((r) => entryText(r.entry, 'userId'))),
       deps.repos.timeLists.byIds(connection.id, 'customers', rows.map((r) => entryText(r.entry, 'customerId')).filter(Boolean)),
     ]);
     const personOf = new Map(people.map((p) => [p.userId, p.name]));
     const ui = temporalUiLink(deps.config, exportTimesheetsWorkflowId(connection.id));
-    return table([t.t('timesheet.col.person'), t.t('timesheet.col.date'), t.t('timesheet.col.duration'), t.t('timesheet.col.customer'), t.t('activity.col.state'), t.t('common.details')], rows.map((r) => {
+    return html`${retry}${table([t.t('timesheet.col.person'), t.t('timesheet.col.date'), t.t('timesheet.col.duration'), t.t('timesheet.col.customer'), t.t('activity.col.state'), t.t('common.details')], rows.map((r) => {
       const userId = entryText(r.entry, 'userId');
       const person = personOf.get(userId);
       const minutes = typeof r.entry.minutes === 'number' ? r.entry.minutes : 0;
@@ -147,7 +152,7 @@ const timesheets: ActivityKindDef = {
         html`<span class="badge ${timesheetTone[r.state]}">${t.t(`timesheet.state.${r.state}` as MessageKey)}</span>${r.state === 'failed' && r.lastError ? html`<p class="field-error">${r.lastError}</p>` : ''}`,
         ui ? html`<a href="${ui}" target="_blank" rel="noopener">${t.t('activity.temporal')}</a>` : '',
       ];
-    }), { caption: t.t('activity.kind.timesheets') });
+    }), { caption: t.t('activity.kind.timesheets') })}`;
   },
 };
 

@@ -21,6 +21,7 @@ const notices = {
   resent: 'order.resent',
   retried: 'status.retried',
   imported: 'time.imported',
+  requeued: 'timesheet.requeued',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;
