@@ -127,4 +127,18 @@ describe('the console for a time tracker', () => {
     await page.getByRole('table', { name: 'Timesheets' }).getByRole('row', { name: /Employee 1.*Entry T-3.*In QuickBooks/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Send the failed entries again' }).count()).toBe(0);
   });
+
+  it('says the same in French', async () => {
+    await page.goto(await consoleLink(stack, tenant.apiKey, { locale: 'fr' }));
+    await settled(page);
+    await page.goto(`${stack.apiUrl}${base()}/activity?kind=timesheets`);
+    await page.getByRole('table', { name: 'Feuilles de temps' }).getByRole('row', { name: /Saisie T-1.*Dans QuickBooks/ }).waitFor();
+    await check(page, 'activity-timesheets-fr');
+    await page.goto(`${stack.apiUrl}${base()}/mappings?kind=people`);
+    await page.getByRole('table', { name: 'Personnes' }).getByRole('row', { name: /camille.*Camille Durand.*employé/ }).waitFor();
+    await page.goto(`${stack.apiUrl}${base()}/settings`);
+    await page.getByRole('heading', { name: 'Suivi du temps' }).waitFor();
+    await page.getByRole('button', { name: 'Importer les listes maintenant' }).waitFor();
+    await check(page, 'settings-time-fr');
+  });
 });
