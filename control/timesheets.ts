@@ -142,6 +142,20 @@ export function createTimesheetControl(deps: { client: Client; taskQueue: string
 
     people: (connection: Connection): Promise<TimePersonRow[]> => repos.timeLists.people(connection.id),
 
+    /** Active employees, vendors and other names from the imported lists whose name holds `search` (the console's picker). */
+    async findPeople(connection: Connection, search: string | undefined, limit = 100): Promise<{ kind: TimePersonKind; record: TimeListRecordRow }[]> {
+      const wanted = search?.trim().toLowerCase();
+      const kinds: TimePersonKind[] = ['employees', 'vendors', 'otherNames'];
+      const lists = await Promise.all(kinds.map(async (kind) => (await repos.timeLists.all(connection.id, kind)).map((record) => ({ kind, record }))));
+      return lists.flat()
+        .filter(({ record }) => record.active && (!wanted || record.fullName.toLowerCase().includes(wanted)))
+        .sort((a, b) => a.record.fullName.localeCompare(b.record.fullName))
+        .slice(0, limit);
+    },
+
+    /** Upstream users whose entries arrived but who are mapped to nobody yet. */
+    unmappedUsers: (connection: Connection): Promise<string[]> => repos.timesheets.unmappedUsers(connection.id),
+
     /** Accepts entries (each checked first: nothing is stored when one is bad) and wakes the export. */
     async submit(connection: Connection, entries: { entryId: string; entry: TimesheetEntry }[]): Promise<Map<string, SubmitOutcome>> {
       const problems = entries.flatMap(({ entryId, entry }, i) => [

@@ -1,6 +1,6 @@
-// Activity: orders and billing runs (see activity-kinds.ts) filtered by state and date, documents posted and failed
-// per day, and for Desktop the queue waiting for the Web Connector over time; one order's steps with its QuickBooks
-// ids, its errors in words, its run in Temporal UI, and "send again" when it stopped.
+// Activity: orders, invoices, timesheet entries and billing runs (see activity-kinds.ts) filtered by state and date,
+// documents posted and failed per day, and for Desktop the queue waiting for the Web Connector over time; one order's
+// steps with its QuickBooks ids, its errors in words, its run in Temporal UI, and "send again" when it stopped.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Connection } from '../../../db/repositories/core/connections.js';
@@ -19,7 +19,7 @@ import { activityKind, activityKinds, type ActivityFilter } from './activity-kin
 import { noticeText, redirectWith, sendHtml } from './respond.js';
 
 interface Params { tenantId: string; connectionId: string }
-interface Query { kind?: string; state?: string; from?: string; to?: string }
+interface Query { kind?: string; state?: string; from?: string; to?: string; notice?: string }
 
 const Dates = Type.Object({ from: Type.Optional(DateString), to: Type.Optional(DateString) });
 const CHART_DAYS = 14;
@@ -63,7 +63,7 @@ ${queue}
 ${filters(ctx, base, query, errors)}
 <h2>${t.t(kind.label)}</h2>
 ${listing}`;
-    return page(ctx, { title: `${t.t('activity.title')}: ${t.t(kind.label)}`, body });
+    return page(ctx, { title: `${t.t('activity.title')}: ${t.t(kind.label)}`, body, ...(noticeText(t, query) ? { notice: noticeText(t, query)! } : {}) });
   };
 
   app.get<{ Params: Params; Querystring: Query }>('/console/t/:tenantId/c/:connectionId/activity', { config: { console: { page: 'activity' } } }, async (request, reply) => {
@@ -101,5 +101,11 @@ ${retryable ? postForm(ctx, `${base}/activity/orders/${encodeURIComponent(reques
     const connection = ctx.connection!;
     await control.orders.retry(connection, request.params.orderId);
     return redirectWith(reply, `${connectionBase(connection.tenantId, connection.id)}/activity/orders/${encodeURIComponent(request.params.orderId)}`, 'resent');
+  });
+
+  app.post<{ Params: Params }>('/console/t/:tenantId/c/:connectionId/activity/timesheets/retry', { config: { console: { page: 'activity' } } }, async (request, reply) => {
+    const connection = contextOf(request).connection!;
+    await control.timesheets.retryFailed(connection);
+    return redirectWith(reply, `${connectionBase(connection.tenantId, connection.id)}/activity?kind=timesheets`, 'requeued');
   });
 }

@@ -1,19 +1,22 @@
 // The kinds the Mappings page shows, one entry each: where its rows come from (unmapped first), which QuickBooks list
 // its picker searches, the extra fields of its form, and how a save is checked (the API's schema) and made (the
-// control function the API route calls). People and payroll items join this list when the timesheet work lands.
+// control function the API route calls). People (a time tracker's users) pick from the imported lists; payroll
+// items have no mapping to show: each timesheet entry names its payroll item by QuickBooks id.
 import type { Control } from '../../../control/index.js';
 import { isOrderStep } from '../../../control/sync-errors.js';
 import type { Connection } from '../../../db/repositories/core/connections.js';
-import type { MappingKind as OrderMappingKind } from '../../../db/schema/index.js';
+import type { MappingKind as OrderMappingKind, TimePersonKind } from '../../../db/schema/index.js';
 import { itemKey } from '../../../domain/drafts.js';
-import type { LookupKind } from '../../../quickbooks/ledger/index.js';
 import { MappingBody } from '../../routes/tenant/mappings/index.js';
+import { PersonBody } from '../../routes/tenant/timesheets/schemas.js';
 import { OfferBody, OrganizationBody } from '../../routes/tenant/billing/schemas.js';
 import type { ConsoleContext } from '../context.js';
 import { attempt, check, text, type Checked, type FieldErrors } from '../forms.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n/index.js';
 import { choiceGroup, selectField, textField } from '../views/components.js';
+import type { PickList } from '../views/picker.js';
+import { personValue } from './pick.js';
 
 export interface MappingRow {
   externalId: string;
@@ -21,6 +24,8 @@ export interface MappingRow {
   quickbooksId: string | null;
   quickbooksName: string | null;
   source?: string;
+  /** What the third column says instead of the source (a person's list: employee, vendor, other name). */
+  detail?: MessageKey;
   sync?: boolean;
   invoice?: string;
 }
@@ -30,7 +35,7 @@ export interface MappingKindDef {
   label: MessageKey;
   intro: MessageKey;
   /** The QuickBooks list the picker searches. */
-  list: LookupKind;
+  list: PickList;
   /** People may map an upstream id that is not listed yet. */
   free: boolean;
   /** The picker offers "none" (an unmapped, unsynced row). */
@@ -62,7 +67,7 @@ async function unmappedFromErrors(control: Control, connection: Connection, kind
 const matches = (search: string, ...values: (string | null | undefined)[]) =>
   !search || values.some((v) => v?.toLowerCase().includes(search.toLowerCase()));
 
-function orderKind(key: OrderMappingKind, list: LookupKind, label: MessageKey, intro: MessageKey): MappingKindDef {
+function orderKind(key: OrderMappingKind, list: PickList, label: MessageKey, intro: MessageKey): MappingKindDef {
   return {
     key, label, intro, list, free: true, allowNone: false,
     async rows(control, connection, search) {
@@ -119,6 +124,23 @@ export const mappingKinds: MappingKindDef[] = [
       const checked = check<{ customerId: string | null; invoice: 'create' | 'update'; sync: boolean }>(ctx.t, OrganizationBody, body);
       if (!checked.ok) return checked;
       return attempt(() => control.mappings.saveOrganization(connection, externalId, checked.value));
+    },
+  },
+  {
+    key: 'people', label: 'mappings.kind.people', intro: 'mappings.intro.people', list: 'people', free: true, allowNone: false,
+    async rows(control, connection, search) {
+      const mapped = (await control.timesheets.people(connection)).filter((p) => matches(search, p.userId, p.name));
+      const unmapped = (await control.timesheets.unmappedUsers(connection)).filter((id) => matches(search, id));
+      return [
+        ...unmapped.map((userId) => ({ externalId: userId, name: null, quickbooksId: null, quickbooksName: null })),
+        ...mapped.map((p) => ({ externalId: p.userId, name: null, quickbooksId: personValue(p.kind, p.quickbooksId), quickbooksName: p.name, detail: `people.kind.${p.kind}` as MessageKey })),
+      ];
+    },
+    async save(ctx, control, connection, externalId, form) {
+      const [kind = '', ...rest] = text(form, 'quickbooksId').split(':');
+      const checked = check<{ kind: TimePersonKind; quickbooksId: string }>(ctx.t, PersonBody, { kind, quickbooksId: rest.join(':') });
+      if (!checked.ok) return { ok: false, errors: { ...checked.errors, fields: { quickbooksId: Object.values(checked.errors.fields)[0] ?? '' } } };
+      return attempt(() => control.timesheets.setPerson(connection, externalId, checked.value));
     },
   },
 ];

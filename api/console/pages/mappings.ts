@@ -1,4 +1,4 @@
-// Mappings: one kind at a time (customers, vendors, products, offers, organizations: see mapping-kinds.ts), unmapped
+// Mappings: one kind at a time (customers, vendors, products, offers, organizations, people: see mapping-kinds.ts), unmapped
 // first, each changed through a picker that searches QuickBooks' own list as you type.
 import type { FastifyInstance } from 'fastify';
 import type { Connection } from '../../../db/repositories/core/connections.js';
@@ -51,11 +51,11 @@ ${submit(ctx, t.t('mappings.map'))}`)}
     const edited = editing !== undefined ? rows.find((r) => r.externalId === editing) : undefined;
     const kindsNav = html`<nav aria-label="${t.t('mappings.kinds')}"><ul class="kinds">${mappingKinds.map((k) => html`<li><a href="${base}/mappings?kind=${k.key}"${k.key === kind.key ? html` aria-current="page"` : ''}>${t.t(k.label)}</a></li>`)}</ul></nav>`;
     const table_ = rows.length === 0 ? html`<p>${t.t('mappings.empty')}</p>` : table(
-      [t.t('mappings.col.upstream'), t.t('mappings.col.quickbooks'), kind.key === 'offers' || kind.key === 'organizations' ? t.t('mappings.col.sync') : t.t('mappings.col.source'), t.t('common.actions')],
+      [t.t('mappings.col.upstream'), t.t('mappings.col.quickbooks'), kind.key === 'offers' || kind.key === 'organizations' ? t.t('mappings.col.sync') : kind.key === 'people' ? t.t('mappings.col.list') : t.t('mappings.col.source'), t.t('common.actions')],
       rows.map((r) => [
         html`<code>${r.externalId}</code>${r.name ? html` <span class="hint">${r.name}</span>` : ''}`,
         r.quickbooksId ? html`${r.quickbooksName ?? r.quickbooksId}` : html`<span class="badge warn">${t.t('mappings.unmapped')}</span>`,
-        r.sync !== undefined ? t.t(r.sync ? 'common.yes' : 'common.no') : r.source ? t.t(r.source === 'manual' ? 'mappings.source.manual' : 'mappings.source.auto') : '',
+        r.detail ? t.t(r.detail) : r.sync !== undefined ? t.t(r.sync ? 'common.yes' : 'common.no') : r.source ? t.t(r.source === 'manual' ? 'mappings.source.manual' : 'mappings.source.auto') : '',
         html`<a href="${base}/mappings?kind=${kind.key}&edit=${encodeURIComponent(r.externalId)}#editor">${t.t('mappings.edit', { name: r.externalId })}</a>`,
       ]),
       { caption: t.t(kind.label) },

@@ -20,6 +20,8 @@ const notices = {
   removed: 'webhooks.removed',
   resent: 'order.resent',
   retried: 'status.retried',
+  imported: 'time.imported',
+  requeued: 'timesheet.requeued',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;

@@ -1,12 +1,13 @@
 // Settings: who may send, which documents, which order field names the item, default accounts (picked from the
 // company's accounts), and tax (QuickBooks' default, or the order's total with a tax item picked from the items).
 // The form becomes the API's settings body, checked by SettingsSchema and saved by the same control function.
+// Below it, time tracking: the last lists import's checks in words and a button that imports the lists now.
 import type { FastifyInstance } from 'fastify';
 import type { Connection } from '../../../db/repositories/core/connections.js';
 import { SettingsSchema, type AccountRole, type Settings } from '../../../domain/settings.js';
 import { connectionBase, contextOf, type ConsoleContext } from '../context.js';
 import { attempt, check, errorAt, list, lines, text, type FieldErrors } from '../forms.js';
-import { html } from '../html.js';
+import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n/index.js';
 import { choiceGroup, formErrors, postForm, selectField, submit, textArea } from '../views/components.js';
 import { page } from '../views/layout.js';
@@ -23,6 +24,9 @@ const roles: { role: AccountRole; key: MessageKey }[] = [
   { role: 'costOfGoodsSold', key: 'settings.accounts.costOfGoodsSold' },
   { role: 'discount', key: 'settings.accounts.discount' },
 ];
+
+const checkCodes = ['time-tracking', 'first-day-of-week', 'payroll', 'employees-time-data'] as const;
+const checkLabel = (code: string): MessageKey => ((checkCodes as readonly string[]).includes(code) ? `time.check.${code}` : 'time.check.other') as MessageKey;
 
 /** The form as the API's settings body (the schema then says what is wrong with it). */
 function fromForm(body: unknown): Settings {
@@ -41,6 +45,18 @@ function fromForm(body: unknown): Settings {
 
 export default async function settingsPages(app: FastifyInstance) {
   const { control } = app.deps;
+
+  /** What the last lists import found (time tracking on, weeks, payroll, employees left unset) and "import now". */
+  const timeTracking = async (ctx: ConsoleContext, connection: Connection): Promise<Html> => {
+    const { t } = ctx;
+    const status = await control.timesheets.importStatus(connection);
+    const checks = status.last?.checks ?? [];
+    return html`<section aria-labelledby="time"><h2 id="time">${t.t('time.title')}</h2>
+<p>${status.last ? t.t('time.lastImport', { at: t.dateTime(new Date(status.last.importedAt)) }) : t.t('time.never')}${status.running ? html` <span class="badge pending">${t.t('time.running')}</span>` : ''}</p>
+${checks.length > 0 ? html`<ul class="checks">${checks.map((c) => html`<li><span class="badge ${c.ok ? 'ok' : 'bad'}">${t.t(c.ok ? 'time.check.ok' : 'time.check.fix')}</span> <strong>${t.t(checkLabel(c.code))}</strong>: ${c.message}</li>`)}</ul>` : ''}
+${postForm(ctx, `${connectionBase(connection.tenantId, connection.id)}/settings/lists-import`, submit(ctx, t.t('time.import'), { className: 'secondary' }), { label: t.t('time.import') })}
+</section>`;
+  };
 
   const form = async (ctx: ConsoleContext, connection: Connection, settings: Settings, errors?: FieldErrors, search = '', notice?: string) => {
     const { t } = ctx;
@@ -79,7 +95,8 @@ ${choiceGroup({ legend: t.t('settings.tax'), name: 'tax', type: 'radio', errors,
   { value: 'orderTotal', label: t.t('settings.tax.orderTotal'), checked: settings.tax.mode === 'orderTotal' },
 ] })}
 ${picker(ctx, pickerState, await lookup(ctx.t, control, connection, 'items', search))}
-${submit(ctx, t.t('common.save'))}`)}`;
+${submit(ctx, t.t('common.save'))}`)}
+${await timeTracking(ctx, connection)}`;
     return page(ctx, { title: t.t('settings.title'), body, ...(notice ? { notice } : {}) });
   };
 
@@ -102,5 +119,11 @@ ${submit(ctx, t.t('common.save'))}`)}`;
       return sendHtml(reply, await form(ctx, connection, shown, saved.errors), { status: 422, stay: true });
     }
     return redirectWith(reply, `${connectionBase(connection.tenantId, connection.id)}/settings`, 'saved');
+  });
+
+  app.post<{ Params: Params }>('/console/t/:tenantId/c/:connectionId/settings/lists-import', { config: { console: { page: 'settings' } } }, async (request, reply) => {
+    const connection = contextOf(request).connection!;
+    await control.timesheets.importLists(connection);
+    return redirectWith(reply, `${connectionBase(connection.tenantId, connection.id)}/settings`, 'imported');
   });
 }

@@ -7,10 +7,13 @@ import { errorAt, type FieldErrors } from '../forms.js';
 import { attr, html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n/index.js';
 
+/** QuickBooks' own lists, or `people`: the employees, vendors and other names of the last lists import. */
+export type PickList = LookupKind | 'people';
+
 export interface PickerState {
   /** The form field the chosen id is posted as. */
   field: string;
-  list: LookupKind;
+  list: PickList;
   /** Where results come from: GET …/pick/:list. */
   pickUrl: string;
   /** The page the search form reloads (with ?q=) when there is no script. */
@@ -26,7 +29,7 @@ export interface PickerState {
   legend?: string;
 }
 
-const listKey = (list: LookupKind) => `list.${list}` as MessageKey;
+const listKey = (list: PickList) => `list.${list}` as MessageKey;
 const idFor = (field: string) => `pick-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 /** The results: a count (announced) and one radio button per match. */

@@ -2,9 +2,9 @@
 // QuickBooks holds (id, EditSequence/SyncToken, the content it holds). Entries whose content differs from what
 // QuickBooks holds are `queued` for the connection's export; results are recorded only against the content that was
 // sent, so a newer revision arriving meanwhile stays queued.
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../client.js';
-import { timesheetEntries, type TimesheetState } from '../../schema/index.js';
+import { timePeople, timesheetEntries, type TimesheetState } from '../../schema/index.js';
 
 export type TimesheetRow = typeof timesheetEntries.$inferSelect;
 
@@ -80,6 +80,27 @@ export function createTimesheetsRepository(db: Database) {
       if (entryIds.length === 0) return [];
       return executor.select().from(timesheetEntries)
         .where(and(eq(timesheetEntries.connectionId, connectionId), inArray(timesheetEntries.entryId, entryIds)));
+    },
+
+    /** The newest entries first (the console's Activity page), by state and by the day worked. */
+    async list(connectionId: string, filter: { state?: TimesheetState; fromDay?: string; toDay?: string; limit: number }, executor: Executor = db): Promise<TimesheetRow[]> {
+      const day = sql<string>`${timesheetEntries.entry}->>'date'`;
+      return executor.select().from(timesheetEntries).where(and(
+        eq(timesheetEntries.connectionId, connectionId),
+        filter.state ? eq(timesheetEntries.state, filter.state) : undefined,
+        filter.fromDay ? gte(day, filter.fromDay) : undefined,
+        filter.toDay ? lt(day, filter.toDay) : undefined,
+      )).orderBy(desc(timesheetEntries.updatedAt), asc(timesheetEntries.entryId)).limit(filter.limit);
+    },
+
+    /** Users named by the connection's entries who are mapped to no QuickBooks person. */
+    async unmappedUsers(connectionId: string, limit = 100, executor: Executor = db): Promise<string[]> {
+      const userId = sql<string>`${timesheetEntries.entry}->>'userId'`;
+      const rows = await executor.select({ userId }).from(timesheetEntries)
+        .leftJoin(timePeople, and(eq(timePeople.connectionId, timesheetEntries.connectionId), eq(timePeople.userId, userId)))
+        .where(and(eq(timesheetEntries.connectionId, connectionId), isNull(timePeople.userId)))
+        .groupBy(userId).orderBy(userId).limit(limit);
+      return rows.map((r) => r.userId);
     },
 
     async countByState(connectionId: string, executor: Executor = db): Promise<Record<string, number>> {
