@@ -46,7 +46,10 @@ async function sendPastTheDoor(connectionId: string, order: Order): Promise<stri
   return workflowId;
 }
 
-/** How many times the named activity ran before the workflow went on (1: it was not retried). */
+/**
+ * Each attempt the named activity's recorded run needed before the workflow went on ([1]: it was not retried). Order
+ * steps are local activities: their result is a marker whose data names the activity and its attempt.
+ */
 async function attemptsOf(workflowId: string, activity: string): Promise<number[]> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const scheduled = new Map<string, string>();
@@ -56,6 +59,12 @@ async function attemptsOf(workflowId: string, activity: string): Promise<number[
     if (type) scheduled.set(String(event.eventId), type);
     const started = event.activityTaskStartedEventAttributes;
     if (started && scheduled.get(String(started.scheduledEventId)) === activity) attempts.push(started.attempt ?? 0);
+    const marker = event.markerRecordedEventAttributes;
+    const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
+    if (data) {
+      const recorded = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string; attempt?: number };
+      if (recorded.activity_type === activity) attempts.push(recorded.attempt ?? 0);
+    }
   }
   return attempts;
 }
