@@ -32,6 +32,8 @@ export interface OrderActivitiesDeps {
   accountsCacheMs?: number;
 }
 
+// Just over 150 lines: the order's steps (resolve parties and items, post each document once) over the same
+// repositories, caches and ledger; each is short.
 export function createOrderActivities(deps: OrderActivitiesDeps) {
   const { repos, ledgerFor } = deps;
   const cache = deps.accountsCache ?? new Map<string, { at: number; accounts: ResolvedAccounts }>();

@@ -64,6 +64,8 @@ function newest(a: InvoiceSnapshot, b: InvoiceSnapshot): number {
   return b.id.localeCompare(a.id, 'en', { numeric: true });
 }
 
+// Over 150 lines on purpose: one chunk of organizations is billed as one idempotent pass (find, decide, create or
+// merge in bulk, record); its steps share the chunk's look-ups, and the decisions themselves are pure (domain/billing).
 export function createBillingInvoiceActivities(deps: { repos: Repositories; ledgerFor: LedgerFor }) {
   const { repos, ledgerFor } = deps;
 

@@ -43,6 +43,8 @@ export interface CopyInput {
   itemIds: Record<string, string>;
 }
 
+// Over 150 lines on purpose: the copy's activities (customer, items, the invoice once per content, the send once per
+// request) share the same repositories and ledger; each is short.
 export function createInvoiceCopyActivities(deps: { repos: Repositories; ledgerFor: LedgerFor; operations: DesktopOperations }) {
   const { repos, ledgerFor } = deps;
 

@@ -55,6 +55,8 @@ const known = (row: TimeListRecordRow | undefined): KnownRecord | undefined => r
   ...(typeof row.fields.itemType === 'string' ? { itemType: row.fields.itemType } : typeof row.fields.Type === 'string' ? { itemType: row.fields.Type } : {}),
 };
 
+// Over 150 lines on purpose: plan, check, send and record one batch of entries as one ledger step; the rules are pure
+// (domain/timesheets.ts) and the steps share the batch's references.
 export function createTimesheetExportActivities(deps: { repos: Repositories; ledgerFor: LedgerFor }) {
   const { repos, ledgerFor } = deps;
 

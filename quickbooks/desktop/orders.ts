@@ -49,6 +49,8 @@ import { truncateChars } from './qbxml/xml.js';
 /** The RefNumber a document of this number carries, if it fits one. */
 const refNumberOf = (number: string, max: number) => (fitsRefNumber(number, max) ? number.trim() : undefined);
 
+// Over 150 lines on purpose: the order port's members for Desktop, each a short query-then-add or query-then-mod over
+// the same company access; the request builders and answer readers they use live in documents.ts and answers.ts.
 export function createQbdOrderLedger(company: DesktopAccess): OrderLedger {
   const { connectionId, lists, run, one } = company;
 

@@ -49,6 +49,8 @@ function listRecordOf(kind: TimeListKind, row: QboRow): LedgerListRecord {
   };
 }
 
+// Just over 150 lines: the time port's members for Online (list queries, TimeActivity batches, the look-up after a
+// lost answer) over one company client.
 export function createQboTimeLedger(client: CompanyClient): TimeLedger {
   const query = async (entity: string, where: string): Promise<QboRow[]> => {
     const rows: QboRow[] = [];

@@ -62,6 +62,8 @@ export type QbwcService = ReturnType<typeof createQbwcService>;
 
 const samePath = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+// Over 150 lines on purpose: the eight Web Connector methods share one session's helpers (end, wake, match answers,
+// refuse) over the same repositories; each method is short, and apart they would pass that state around.
 export function createQbwcService(deps: QbwcServiceDeps) {
   const { repos, config, log } = deps;
   const queue = repos.qbdQueue;
