@@ -2,6 +2,7 @@
 // multicast, unspecified and metadata addresses are refused when registered (every address the host resolves to)
 // and again on the address actually connected to when delivering (DNS rebinding); the deliveries list never tells
 // an open port from a closed one. WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (local development) lifts the refusal.
+import { createWebhookControl } from '../../control/webhooks.js';
 import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationActivities, DeliveryError } from '../../activities/notifications.js';
@@ -114,7 +115,9 @@ describe('registering a webhook URL', () => {
 
   it('accepts a local receiver when private networks are allowed (local development)', async () => {
     const deps = stack.api.app.deps;
-    const app = await buildApp({ ...deps, config: { ...deps.config, webhooks: { allowPrivateNetworks: true } } });
+    // the setting is read where webhooks are registered: the webhooks use case the API is built with
+    const webhooks = createWebhookControl({ repos: deps.repos, allowPrivateNetworks: true });
+    const app = await buildApp({ ...deps, config: { ...deps.config, webhooks: { allowPrivateNetworks: true } }, control: { ...deps.control, webhooks } });
     try {
       const tenant = await createTenant(stack);
       const response = await app.inject({ method: 'POST', url: '/v1/webhooks', headers: { authorization: `Bearer ${tenant.apiKey}` }, payload: { url: receiver.url, events: ['document.posted'] } });
