@@ -40,7 +40,7 @@ export function createConnectionControl(deps: {
     list: (tenantId: string): Promise<Connection[]> => repos.connections.listForTenant(tenantId),
 
     async describe(connection: Connection): Promise<ConnectionDescription> {
-      const tokens = await repos.tokens.read(connection.id);
+      const tokens = await repos.tokens.expiries(connection.id);
       const deadline = tokens && [tokens.refreshExpiresAt, tokens.hardExpiresAt].filter((d): d is Date => !!d)
         .reduce((a, b) => (a < b ? a : b));
       if (connection.type !== 'qbd') return { ...connection, reauthorizeBy: deadline ?? null };

@@ -35,6 +35,13 @@ export function createTokensRepository(db: Database, box: SecretBox) {
       return row && decode(row);
     },
 
+    /** When the pair stops working, without opening the secrets (status pages never need the tokens themselves). */
+    async expiries(connectionId: string, executor: Executor = db): Promise<{ refreshExpiresAt: Date; hardExpiresAt: Date | null } | undefined> {
+      const [row] = await executor.select({ refreshExpiresAt: connectionTokens.refreshExpiresAt, hardExpiresAt: connectionTokens.hardExpiresAt })
+        .from(connectionTokens).where(eq(connectionTokens.connectionId, connectionId));
+      return row;
+    },
+
     async save(connectionId: string, tokens: NewTokenSet, executor: Executor = db): Promise<void> {
       const sealed = {
         accessToken: box.seal(tokens.accessToken),
