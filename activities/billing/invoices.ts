@@ -1,7 +1,7 @@
 // Bills a chunk of organizations for one period, idempotently: each (organization, period) has at most one
 // invoice we created or updated, remembered in billing_invoices (pending before a create is sent). A re-run
 // reads that invoice back and writes only if the billed lines differ; it never adds a second invoice or line.
-import { Context } from '@temporalio/activity';
+import { bulkPacer, heartbeatIfActive } from '../bulk-pacing.js';
 import type { BillingInvoiceRow, BillingResultInput } from '../../db/repositories/billing/runs.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import {
@@ -47,16 +47,6 @@ interface Target {
   note?: string;
 }
 
-function heartbeat(details?: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // not inside an activity (a script calling it directly)
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Newest first: latest date, then latest created, then highest id. */
 function newest(a: InvoiceSnapshot, b: InvoiceSnapshot): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
@@ -69,20 +59,7 @@ function newest(a: InvoiceSnapshot, b: InvoiceSnapshot): number {
 export function createBillingInvoiceActivities(deps: { repos: Repositories; ledgerFor: LedgerFor }) {
   const { repos, ledgerFor } = deps;
 
-  /** Waits for the next paced round trip (Intuit's batch limit), shared by every process through PostgreSQL. */
-  const pacer = (ledger: Ledger) => {
-    const pacing = ledger.bulkLimits.pacing;
-    if (!pacing) return undefined;
-    return async () => {
-      let wait = await repos.billingRuns.reserveSlot(pacing.key, pacing.perMinute);
-      while (wait > 0) {
-        const step = Math.min(wait, 5_000);
-        await sleep(step);
-        wait -= step;
-        heartbeat({ waitingFor: 'QuickBooks batch pacing' });
-      }
-    };
-  };
+  const pacer = (ledger: Ledger) => bulkPacer(repos, ledger);
 
   async function load(input: BillChunkInput) {
     const { connectionId, periodStart, organizationIds } = input;
@@ -181,7 +158,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
         }
         bills.push({ organizationId: p.organizationId, organization: p.organization!, problems: [], lines: priced.lines, itemIds: [...new Set(priced.lines.map((l) => l.itemId))] });
       }
-      heartbeat({ planned: bills.length });
+      heartbeatIfActive({ planned: bills.length });
 
       // 3. find each invoice, decide, write; refusals that a re-read can fix get another pass
       const rows = new Map((await repos.billingRuns.invoicesOf(connectionId, periodStart, bills.map((b) => b.organizationId))).map((r) => [r.organizationId, r]));
@@ -257,7 +234,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
         await repos.billingRuns.markPosted(posted);
         await repos.syncErrors.resolveMany(connectionId, 'billing', resolved);
         bills = again;
-        heartbeat({ pass, written: written.length });
+        heartbeatIfActive({ pass, written: written.length });
       }
       await repos.billingRuns.recordResults(runId, results);
       return counts;

@@ -3,7 +3,7 @@
 // words), and turns the rest into writes, fixed in the workflow's history. The export (a ledger step) carries
 // exactly those writes: it first looks in QuickBooks for any Add an earlier attempt may have applied (pending from
 // another attempt), marks the others pending, sends them many per round trip, and records each result.
-import { Context } from '@temporalio/activity';
+import { bulkPacer } from '../bulk-pacing.js';
 import type { Executor } from '../../db/client.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { TimeListRecordRow } from '../../db/repositories/timesheets/lists.js';
@@ -13,17 +13,6 @@ import type { Ledger, TimeWrite, TimeWriteResult } from '../../quickbooks/ledger
 import type { LedgerFor } from '../../quickbooks/resolver.js';
 
 export const TIMESHEET_ERRORS = 'timesheet';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Heartbeats while waiting (only a regular activity can; tests call outside any). */
-function heartbeat(details?: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // not in an activity
-  }
-}
 
 export interface PlannedWrite extends TimeWrite {
   revision: number;
@@ -108,20 +97,7 @@ export function createTimesheetExportActivities(deps: { repos: Repositories; led
     };
   };
 
-  /** Waits for the next paced round trip (Intuit's batch limit per realm, shared with billing through PostgreSQL). */
-  const pacer = (ledger: Ledger) => {
-    const pacing = ledger.bulkLimits.pacing;
-    if (!pacing) return undefined;
-    return async () => {
-      let wait = await repos.billingRuns.reserveSlot(pacing.key, pacing.perMinute);
-      while (wait > 0) {
-        const step = Math.min(wait, 5_000);
-        await sleep(step);
-        wait -= step;
-        heartbeat({ waitingFor: 'QuickBooks batch pacing' });
-      }
-    };
-  };
+  const pacer = (ledger: Ledger) => bulkPacer(repos, ledger);
 
   /** Whether QuickBooks may hold an Add an earlier attempt sent (its answer never came back). */
   const uncertain = (row: TimesheetRow | undefined, attempt: string | undefined) => !!row?.pendingAttempt && row.pendingAttempt !== attempt;
