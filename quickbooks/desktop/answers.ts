@@ -90,6 +90,18 @@ export const itemOf = (item: ItemRecord): LedgerItem => ({
   purchasable: (item.itemType === 'Service' || item.itemType === 'NonInventory') && item.expenseAccountRef !== undefined,
 });
 
+/** A sales line as billing compares it (invoices and credit memos carry the same line fields). */
+const snapshotLine = (line: InvoiceRecord['lines'][number] | CreditMemoRecord['lines'][number]): InvoiceSnapshot['lines'][number] => {
+  const quantity = canonicalQuantity(line.quantity);
+  return {
+    id: line.txnLineId,
+    ...(line.itemRef?.listId ? { itemId: line.itemRef.listId } : {}),
+    ...(line.desc !== undefined ? { description: line.desc } : {}),
+    ...(quantity !== undefined ? { quantity } : {}),
+    amountCents: line.amountCents ?? 0,
+  };
+};
+
 /** Unsent, as QuickBooks Desktop marks it: pending, or still waiting in the "to be printed" or "to be e-mailed" queue. */
 export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
   id: invoice.txnId,
@@ -100,16 +112,7 @@ export const invoiceSnapshotOf = (invoice: InvoiceRecord): InvoiceSnapshot => ({
   ...(invoice.timeCreated ? { createdAt: invoice.timeCreated } : {}),
   version: invoice.editSequence,
   totalCents: invoice.subtotalCents + invoice.salesTaxTotalCents,
-  lines: invoice.lines.map((line) => {
-    const quantity = canonicalQuantity(line.quantity);
-    return {
-      id: line.txnLineId,
-      ...(line.itemRef?.listId ? { itemId: line.itemRef.listId } : {}),
-      ...(line.desc !== undefined ? { description: line.desc } : {}),
-      ...(quantity !== undefined ? { quantity } : {}),
-      amountCents: line.amountCents ?? 0,
-    };
-  }),
+  lines: invoice.lines.map(snapshotLine),
   ...(markerOwner(invoice.memo) ? { owner: markerOwner(invoice.memo)! } : {}),
 });
 
@@ -123,16 +126,7 @@ export const creditMemoSnapshotOf = (memo: CreditMemoRecord): InvoiceSnapshot =>
   ...(memo.timeCreated ? { createdAt: memo.timeCreated } : {}),
   version: memo.editSequence,
   totalCents: memo.totalAmountCents,
-  lines: memo.lines.map((line) => {
-    const quantity = canonicalQuantity(line.quantity);
-    return {
-      id: line.txnLineId,
-      ...(line.itemRef?.listId ? { itemId: line.itemRef.listId } : {}),
-      ...(line.desc !== undefined ? { description: line.desc } : {}),
-      ...(quantity !== undefined ? { quantity } : {}),
-      amountCents: line.amountCents ?? 0,
-    };
-  }),
+  lines: memo.lines.map(snapshotLine),
   document: 'creditMemo',
   ...(markerOwner(memo.memo) ? { owner: markerOwner(memo.memo)! } : {}),
 });
