@@ -1,4 +1,5 @@
 // Les mots de la console en français (mêmes clés que en.ts : le compilateur signale toute clé manquante).
+// Un seul fichier par langue, plus de 400 lignes à dessein : le traducteur parcourt un seul catalogue.
 import type { MessageKey } from './en.js';
 
 export const fr: Record<MessageKey, string> = {
