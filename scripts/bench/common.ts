@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { freePort, startStack, type Stack } from '../stack.js';
 import { spawnApiProcess } from '../api-process.js';
 import { spawnWorkerProcess } from '../worker-process.js';
+import { writeWorkflowBundle } from '../bundle-workflows.js';
 import { descendantsNamed, treeOf, type CpuGroups } from './cpu.js';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -43,7 +44,10 @@ export async function setUp(env: Record<string, string> = {}): Promise<BenchCont
     persistTemporal: false,
     worker: false,
   });
-  const worker = spawnWorkerProcess(stack.env);
+  // prebuilt, as images ship it: a worker bundling for itself would charge webpack's child to the measured window
+  const workflowBundle = join(dataDir, 'workflows.js');
+  await writeWorkflowBundle(workflowBundle);
+  const worker = spawnWorkerProcess({ ...stack.env, WORKFLOW_BUNDLE_PATH: workflowBundle });
   const { process: apiProcess, url: apiUrl } = await spawnApiProcess(stack.env, await freePort());
   const tenant = await fetch(`${apiUrl}/v1/tenants`, {
     method: 'POST',
@@ -116,6 +120,25 @@ export async function finish(ctx: BenchContext, sent: Sent): Promise<Finished> {
   const result = (await handle.result()) as { outcome: string };
   const closedAt = (await handle.describe()).closeTime!.getTime();
   return { latencyMs: closedAt - sent.acceptedAt, closedAt, outcome: result.outcome };
+}
+
+/**
+ * Waits until every order has closed, then reads close times and outcomes from visibility in bulk: the throughput
+ * runs must not charge the Temporal server a long poll and a describe per order, which no upstream app makes.
+ */
+export async function finishAll(ctx: BenchContext, sent: Sent[]): Promise<Finished[]> {
+  const query = `WorkflowType = 'sendOrder' AND ExecutionStatus != 'Running'`;
+  while ((await ctx.temporal.workflow.count(query)).count < sent.length) await new Promise((resolve) => setTimeout(resolve, 250));
+  const closed = new Map<string, { closeTime: Date; outcome: string }>();
+  for await (const info of ctx.temporal.workflow.list({ query })) {
+    const outcome = info.status.name === 'COMPLETED' ? String(info.searchAttributes.Outcome?.[0] ?? 'posted') : info.status.name.toLowerCase();
+    closed.set(info.workflowId, { closeTime: info.closeTime!, outcome });
+  }
+  return sent.map((s) => {
+    const found = closed.get(s.workflowId);
+    if (!found) throw new Error(`order workflow ${s.workflowId} did not close`);
+    return { latencyMs: found.closeTime.getTime() - s.acceptedAt, closedAt: found.closeTime.getTime(), outcome: found.outcome };
+  });
 }
 
 export async function realmStats(ctx: BenchContext, realmId: string): Promise<{ requests: number; throttled: number }> {

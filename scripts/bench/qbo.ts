@@ -1,8 +1,8 @@
 // QuickBooks Online benchmarks (figures, never assertions):
 //  (a) 200 orders to one realm under Intuit's limits: wall time against the minimum the limits allow.
 //  (b) 50 realms × 10 orders at a steady arrival rate: orders/second, accept → payment-applied latency, worker RSS.
-import { connect, cpuGroups, finish, order, peakRss, percentile, realmStats, send, setUp, type Sent } from './common.js';
-import { measureCpu } from './cpu.js';
+import { connect, cpuGroups, finish, finishAll, order, peakRss, percentile, realmStats, send, setUp, type Sent } from './common.js';
+import { describeThreads, measureCpu, threadTicks } from './cpu.js';
 
 /** (a) 200 orders to one realm. */
 export async function runOneRealmBench(orders = 200): Promise<void> {
@@ -32,6 +32,7 @@ export async function runManyRealmsBench(realms: number, perRealm: number, arriv
     const connections: { connectionId: string; realmId: string }[] = [];
     for (let i = 0; i < realms; i++) connections.push(await connect(ctx));
     const total = realms * perRealm;
+    const workerThreads = threadTicks(ctx.worker.pid!);
     const started = Date.now();
     const { result: finished, seconds } = await measureCpu(cpuGroups(ctx), async () => {
       const sends: Promise<Sent>[] = [];
@@ -40,9 +41,10 @@ export async function runManyRealmsBench(realms: number, perRealm: number, arriv
         if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
         sends.push(send(ctx, connections[n % realms]!.connectionId, order(n, 3)));
       }
-      return Promise.all((await Promise.all(sends)).map((s) => finish(ctx, s)));
+      return finishAll(ctx, await Promise.all(sends));
     });
     const wallMs = Math.max(...finished.map((f) => f.closedAt)) - started;
+    const threads = describeThreads(ctx.worker.pid!, workerThreads, total);
     const latencies = finished.map((f) => f.latencyMs);
     let throttled = 0;
     for (const c of connections) throttled += (await realmStats(ctx, c.realmId)).throttled;
@@ -53,6 +55,7 @@ export async function runManyRealmsBench(realms: number, perRealm: number, arriv
     const ours = seconds.worker! + seconds.api!;
     const all = ours + seconds.temporal! + seconds.postgres!;
     console.log(`    CPU per order ${perOrder(all)} (user + system, OS accounting): ours ${perOrder(ours)} (worker ${perOrder(seconds.worker!)}, API ${perOrder(seconds.api!)}), Temporal dev server ${perOrder(seconds.temporal!)}, PostgreSQL ${perOrder(seconds.postgres!)}; the sandbox (Intuit's stand-in) and the bench itself are left out`);
+    console.log(`    worker's CPU per order by thread: ${threads}`);
   } finally {
     await ctx.close();
   }
