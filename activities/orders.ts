@@ -3,7 +3,7 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { ConnectionType } from '../db/schema/index.js';
 import { itemKey, type InvoiceDraft, type PaymentDraft, type PurchaseDraft, type ResolvedAccounts } from '../domain/drafts.js';
 import type { OrderLine, Party } from '../domain/order.js';
-import type { Settings } from '../domain/settings.js';
+import { defaultSettings, type Settings } from '../domain/settings.js';
 import { taxDifference } from '../domain/tax.js';
 import { idempotencyKey, postOnce, type PostResult } from './documents.js';
 import { LedgerRejection } from '../quickbooks/errors.js';
@@ -21,6 +21,14 @@ export interface OrderContext {
   connectionType: ConnectionType;
   /** Whether the tenant has a webhook for document events (else the workflow does not publish them). */
   notifies: boolean;
+  /** Steps of this order with an open sync error: when there are none, posts skip clearing them. */
+  openErrorKinds: string[];
+}
+
+/** What the workflow tells a post beside the document. */
+export interface PostOptions {
+  /** False when the order had no open sync error at its start: nothing to clear after posting. */
+  errorsOpen?: boolean;
 }
 
 export interface OrderActivitiesDeps {
@@ -83,14 +91,16 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
 
   return {
     /** Settings and the accounts documents will use: the configured ones, else the company's defaults by type. */
-    async loadOrderContext(connectionId: string): Promise<OrderContext> {
-      const settings = await repos.settings.read(connectionId);
+    async loadOrderContext(connectionId: string, orderId = ''): Promise<OrderContext> {
+      const context = await repos.orderContext.read(connectionId, orderId, ['document.posted', 'document.failed']);
+      const settings = context?.settings ?? defaultSettings;
       const configured = settings.accounts;
       const complete = configured.receivable && configured.income && configured.payable && configured.costOfGoodsSold;
       const defaults = complete ? {} : await defaultAccounts(connectionId);
-      const connection = await repos.connections.findById(connectionId);
-      const notifies = connection ? await repos.webhooks.hasSubscribers(connection.tenantId, ['document.posted', 'document.failed']) : false;
-      return { settings, accounts: { ...defaults, ...configured }, connectionType: connection?.type ?? 'qbo', notifies };
+      return {
+        settings, accounts: { ...defaults, ...configured }, connectionType: context?.type ?? 'qbo',
+        notifies: context?.notifies ?? false, openErrorKinds: context?.openErrorKinds ?? [],
+      };
     },
 
     /** Records why a document could not be posted, for the sync-errors list. */
@@ -138,7 +148,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       return ids;
     },
 
-    async postInvoice(connectionId: string, revision: number, draft: InvoiceDraft): Promise<PostResult & { warning?: string }> {
+    async postInvoice(connectionId: string, revision: number, draft: InvoiceDraft, options: PostOptions = {}): Promise<PostResult & { warning?: string }> {
       const { ledger } = await ledgerFor(connectionId);
       const result = await postOnce(repos.documents, {
         key: { connectionId, kind: 'invoice', externalId: draft.orderId },
@@ -150,17 +160,18 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         update: (id, key, identity) => ledger.updateInvoice(id, draft, key, identity),
         reportLookAlikes: (others) => reportSharedNumber(connectionId, 'invoice', draft.orderId, draft.number, others),
       });
-      // a posted invoice proves its customer and items resolved too: their earlier errors are over
-      await repos.syncErrors.resolveKinds(connectionId, ['invoice', 'customer', 'items'], draft.orderId);
+      // a posted invoice proves its customer and items resolved too: their earlier errors are over, and so is an
+      // earlier tax warning (one open per order at most; a stale revision leaves the newer one's alone)
+      const settled = ['invoice', 'customer', 'items', ...(result.action === 'stale' ? [] : ['tax'])];
+      if (options.errorsOpen !== false) await repos.syncErrors.resolveKinds(connectionId, settled, draft.orderId);
       if (result.action === 'stale') return result;
       // QuickBooks' tax against the order's figure: a difference is said (status and sync errors), never silent
       const warning = taxDifference(draft, result.totalCents);
-      await repos.syncErrors.resolveFor(connectionId, 'tax', draft.orderId); // one open warning per order at most
       if (warning) await repos.syncErrors.record({ connectionId, documentKind: 'tax', externalId: draft.orderId, code: 'tax_difference', message: warning });
       return warning ? { ...result, warning } : result;
     },
 
-    async postPurchase(connectionId: string, kind: PurchaseKind, revision: number, draft: PurchaseDraft): Promise<PostResult> {
+    async postPurchase(connectionId: string, kind: PurchaseKind, revision: number, draft: PurchaseDraft, options: PostOptions = {}): Promise<PostResult> {
       const { ledger } = await ledgerFor(connectionId);
       const result = await postOnce(repos.documents, {
         key: { connectionId, kind, externalId: draft.orderId },
@@ -173,11 +184,11 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         reportLookAlikes: (others) => reportSharedNumber(connectionId, kind, draft.orderId, draft.number, others),
       });
       // errors are recorded under the workflow's step names (purchaseOrder, not purchase_order)
-      await repos.syncErrors.resolveKinds(connectionId, [kind === 'purchase_order' ? 'purchaseOrder' : 'bill', 'vendor', 'items'], draft.orderId);
+      if (options.errorsOpen !== false) await repos.syncErrors.resolveKinds(connectionId, [kind === 'purchase_order' ? 'purchaseOrder' : 'bill', 'vendor', 'items'], draft.orderId);
       return result;
     },
 
-    async postPayment(connectionId: string, revision: number, draft: PaymentDraft): Promise<PostResult> {
+    async postPayment(connectionId: string, revision: number, draft: PaymentDraft, options: PostOptions = {}): Promise<PostResult> {
       const { ledger } = await ledgerFor(connectionId);
       const result = await postOnce(repos.documents, {
         key: { connectionId, kind: 'payment', externalId: `${draft.orderId}/${draft.externalId}` },
@@ -188,7 +199,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
         create: (key, identity) => ledger.createPayment(draft, key, identity),
         update: (id, key, identity) => ledger.updatePayment(id, draft, key, identity),
       });
-      await repos.syncErrors.resolveFor(connectionId, `payment:${draft.externalId}`, draft.orderId);
+      if (options.errorsOpen !== false) await repos.syncErrors.resolveFor(connectionId, `payment:${draft.externalId}`, draft.orderId);
       return result;
     },
     }, deps.operations),

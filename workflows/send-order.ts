@@ -144,7 +144,9 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
   };
 
   const first = status.steps[0]!;
-  const { settings, accounts, connectionType, notifies } = await pausable(() => db.loadOrderContext(connectionId), first);
+  const { settings, accounts, connectionType, notifies, openErrorKinds } = await pausable(() => db.loadOrderContext(connectionId, order.orderId), first);
+  // an order with no open sync error has none for its posts to clear (a history from before this was read: unknown)
+  const post = { errorsOpen: openErrorKinds === undefined || openErrorKinds.length > 0 };
   if (first.state === 'running') first.state = 'pending';
   // same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs (the steps wait for it)
   const qb = connectionType === 'qbd' ? qbDesktop : qbOnline;
@@ -172,11 +174,11 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
     ({ quickbooksId: r.id, action: r.action, detail: `${r.number ? `#${r.number} ` : ''}total ${formatCents(r.totalCents)}${sharedNumber(r)}`, ...(r.warning ? { warning: r.warning } : {}) });
 
   const invoiceWork = wants('invoice') && customer
-    ? run('invoice', () => qb.postInvoice(connectionId, revision, buildInvoiceDraft(order, settings, ids, accounts)), posted)
+    ? run('invoice', () => qb.postInvoice(connectionId, revision, buildInvoiceDraft(order, settings, ids, accounts), post), posted)
     : Promise.resolve(undefined);
   const purchaseWork = vendor ? Promise.all([
-    wants('bill') ? run('bill', () => qb.postPurchase(connectionId, 'bill', revision, buildPurchaseDraft(order, settings, ids, accounts)), posted) : undefined,
-    wants('purchaseOrder') ? run('purchaseOrder', () => qb.postPurchase(connectionId, 'purchase_order', revision, buildPurchaseDraft(order, settings, ids, accounts)), posted) : undefined,
+    wants('bill') ? run('bill', () => qb.postPurchase(connectionId, 'bill', revision, buildPurchaseDraft(order, settings, ids, accounts), post), posted) : undefined,
+    wants('purchaseOrder') ? run('purchaseOrder', () => qb.postPurchase(connectionId, 'purchase_order', revision, buildPurchaseDraft(order, settings, ids, accounts), post), posted) : undefined,
   ]) : Promise.resolve([]);
   const [invoice] = await Promise.all([invoiceWork, purchaseWork]);
   if (!customer) skipAfter(['invoice'], 'the customer could not be resolved');
@@ -187,7 +189,7 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
     return notifies;
   }
   for (const payment of buildPaymentDrafts(order, customer.id, invoice.id)) {
-    await run(`payment:${payment.externalId}`, () => qb.postPayment(connectionId, revision, payment),
+    await run(`payment:${payment.externalId}`, () => qb.postPayment(connectionId, revision, payment, post),
       (r) => ({ quickbooksId: r.id, action: r.action, detail: `applied ${formatCents(payment.amountCents)} to invoice ${invoice.id}` }));
   }
   return notifies;

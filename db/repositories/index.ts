@@ -13,6 +13,7 @@ import { createInvoiceCopiesRepository } from './invoices/copies.js';
 import { createIntuitEventsRepository } from './invoices/events.js';
 import { createMappingsRepository } from './core/mappings.js';
 import { createOAuthStatesRepository } from './core/oauth-states.js';
+import { createOrderContextRepository } from './core/order-context.js';
 import { createQbdConnectionsRepository } from './desktop/connections.js';
 import { createQbdListsRepository } from './desktop/lists.js';
 import { createQbdOperationsRepository } from './desktop/operations.js';
@@ -32,6 +33,7 @@ export function createRepositories(db: Database, box: SecretBox) {
     tokens: createTokensRepository(db, box),
     oauthStates: createOAuthStatesRepository(db, box),
     settings: createSettingsRepository(db),
+    orderContext: createOrderContextRepository(db),
     mappings: createMappingsRepository(db),
     documents: createDocumentsRepository(db),
     syncErrors: createSyncErrorsRepository(db),

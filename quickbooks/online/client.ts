@@ -1,5 +1,6 @@
 // HTTP client for the QuickBooks Online Accounting API v3: auth, pacing, minorversion, requestid, faults.
 import { createHash } from 'node:crypto';
+import { Agent, request as httpRequest, type Dispatcher } from 'undici';
 import { reportProgress } from './progress.js';
 import type { Pacer } from './pacing.js';
 import type { TokenSource } from './tokens.js';
@@ -30,7 +31,6 @@ export interface QboClientOptions {
   tokens: TokenSource;
   pacer: Pacer;
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 export interface CompanyClient {
@@ -39,10 +39,12 @@ export interface CompanyClient {
 }
 
 export function createQboClient(options: QboClientOptions) {
-  const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  // undici's request rather than fetch: the same pooled keep-alive connections at a quarter of the CPU per call
+  // (no WHATWG streams, Headers or Response objects), and QuickBooks calls are most of an order's HTTP
+  const agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
 
-  async function send(realmId: string, token: string, request: QboRequest): Promise<Response> {
+  async function send(realmId: string, token: string, request: QboRequest): Promise<Dispatcher.ResponseData> {
     const url = new URL(`${options.baseUrl}/v3/company/${encodeURIComponent(realmId)}${request.path}`);
     url.searchParams.set('minorversion', String(options.minorVersion));
     if (request.requestId) url.searchParams.set('requestid', requestIdFor(request.requestId));
@@ -50,7 +52,8 @@ export function createQboClient(options: QboClientOptions) {
     await options.pacer.acquire(realmId);
     reportProgress(); // each call is progress; a dead worker is noticed quickly
     try {
-      return await doFetch(url, {
+      return await httpRequest(url, {
+        dispatcher: agent,
         method: request.method,
         headers: {
           Authorization: `Bearer ${token}`,
@@ -58,7 +61,6 @@ export function createQboClient(options: QboClientOptions) {
           ...(request.body === undefined ? (request.contentType ? { 'Content-Type': request.contentType } : {}) : { 'Content-Type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new QuickBooksUnavailable(`QuickBooks could not be reached: ${(error as Error).message}`);
@@ -72,9 +74,9 @@ export function createQboClient(options: QboClientOptions) {
         async request<T>(request: QboRequest): Promise<T> {
           let token = await options.tokens.accessToken(connectionId);
           let response = await send(realmId, token, request);
-          if (response.status === 401) {
+          if (response.statusCode === 401) {
             // Expired or rotated under us: get a newer token once, then let QuickBooks' answer stand.
-            await response.body?.cancel();
+            await response.body.dump();
             token = await options.tokens.accessToken(connectionId, token);
             response = await send(realmId, token, request);
           }
@@ -85,30 +87,31 @@ export function createQboClient(options: QboClientOptions) {
   };
 }
 
-async function readBody<T>(response: Response): Promise<T> {
-  const text = await response.text().catch((error: Error) => {
-    throw new QuickBooksUnavailable(`QuickBooks' answer was cut off: ${error.message}`, response.status);
+async function readBody<T>(response: Dispatcher.ResponseData): Promise<T> {
+  const status = response.statusCode;
+  const text = await response.body.text().catch((error: Error) => {
+    throw new QuickBooksUnavailable(`QuickBooks' answer was cut off: ${error.message}`, status);
   });
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : {};
   } catch {
-    throw new QuickBooksUnavailable(`QuickBooks answered HTTP ${response.status} with a body that is not JSON`, response.status);
+    throw new QuickBooksUnavailable(`QuickBooks answered HTTP ${status} with a body that is not JSON`, status);
   }
   const fault = faultOf(json);
   if (fault) {
     const first = fault.Error?.[0] ?? {};
     const fault_ = new QuickBooksFault(
-      response.status,
-      String(first.code ?? response.status),
+      status,
+      String(first.code ?? status),
       first.Detail || first.Message || 'no detail given',
       fault.type ?? 'Unknown',
       first.element,
     );
-    if (response.status >= 500) throw new QuickBooksUnavailable(fault_.message, response.status);
+    if (status >= 500) throw new QuickBooksUnavailable(fault_.message, status);
     throw fault_;
   }
-  if (!response.ok) throw new QuickBooksUnavailable(`QuickBooks answered HTTP ${response.status}`, response.status);
+  if (status < 200 || status > 299) throw new QuickBooksUnavailable(`QuickBooks answered HTTP ${status}`, status);
   return json as T;
 }
 

@@ -245,6 +245,15 @@ describe('sending an order to QuickBooks Online', () => {
 
       const errors = await stack.call('GET', `/v1/connections/${connectionId}/sync-errors`, { key });
       expect(errors.body.errors.find((e: Json) => e.externalId === order.orderId)).toMatchObject({ documentKind: 'purchaseOrder', code: '5020' });
+
+      // once the plan has them, the next revision posts the purchase order and clears the error it left open
+      stack.sandbox!.server.companies.configure(realmId, { purchaseOrders: true });
+      await send({ ...order, revision: 2, memo: 'purchase orders now in the plan' }); // new content: a new request id
+      const again = await waitForOrder(stack, key, connectionId, order.orderId);
+      expect(again).toMatchObject({ revision: 2, outcome: 'posted' });
+      expect(byDocNumber('PurchaseOrder', order.number)).toHaveLength(1);
+      const after = await stack.call('GET', `/v1/connections/${connectionId}/sync-errors`, { key });
+      expect(after.body.errors.filter((e: Json) => e.externalId === order.orderId)).toEqual([]);
     } finally {
       stack.sandbox!.server.companies.configure(realmId, { purchaseOrders: true });
     }
