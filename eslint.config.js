@@ -32,8 +32,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', '*.cjs', '.*.cjs'],
+    // plain JavaScript: configuration files, and the worker's preload (config/workflow-stack-traces.mjs)
+    files: ['*.js', '*.cjs', '.*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
   },
   {
     // CommonJS configuration files (dependency-cruiser reads .cjs)

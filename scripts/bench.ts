@@ -13,7 +13,7 @@ const parts: Record<string, () => Promise<void>> = {
   // Offered faster than this machine can go (throughput at saturation), then at a pace it sustains (latency when
   // not queueing).
   'many-realms': async () => {
-    await runManyRealmsBench(50, 10, 40);
+    await runManyRealmsBench(50, 10, 60);
     await runManyRealmsBench(50, 10, 5);
   },
   qbd: () => runQbdDrainBench(),

@@ -166,5 +166,7 @@ export function cpuGroups(ctx: BenchContext): CpuGroups {
     api: () => treeOf(ctx.apiProcess.pid!),
     temporal: () => descendantsNamed(/^temporal/),
     postgres: () => descendantsNamed(/^postgres/),
+    // this process: the sandbox (Intuit's stand-in) and the bench's own client; not qbflow's cost, but it shares the cores
+    standIns: () => [process.pid],
   };
 }

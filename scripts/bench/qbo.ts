@@ -54,7 +54,7 @@ export async function runManyRealmsBench(realms: number, perRealm: number, arriv
     const perOrder = (s: number) => `${((s * 1000) / total).toFixed(1)} ms`;
     const ours = seconds.worker! + seconds.api!;
     const all = ours + seconds.temporal! + seconds.postgres!;
-    console.log(`    CPU per order ${perOrder(all)} (user + system, OS accounting): ours ${perOrder(ours)} (worker ${perOrder(seconds.worker!)}, API ${perOrder(seconds.api!)}), Temporal dev server ${perOrder(seconds.temporal!)}, PostgreSQL ${perOrder(seconds.postgres!)}; the sandbox (Intuit's stand-in) and the bench itself are left out`);
+    console.log(`    CPU per order ${perOrder(all)} (user + system, OS accounting): ours ${perOrder(ours)} (worker ${perOrder(seconds.worker!)}, API ${perOrder(seconds.api!)}), Temporal dev server ${perOrder(seconds.temporal!)}, PostgreSQL ${perOrder(seconds.postgres!)}; left out: the sandbox (Intuit's stand-in) and the bench itself, ${perOrder(seconds.standIns!)} on the same cores`);
     console.log(`    worker's CPU per order by thread: ${threads}`);
   } finally {
     await ctx.close();
