@@ -1,18 +1,15 @@
 // Pacing of bulk round trips (Intuit's batch limit per realm), shared by billing and the timesheet export through
 // one PostgreSQL slot table, so every process and both flows count against the same budget.
-import { Context } from '@temporalio/activity';
+import { asyncLocalStorage } from '@temporalio/activity';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Ledger } from '../quickbooks/ledger/index.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Heartbeats while waiting (only a regular activity can; tests and scripts call outside any). */
+/** Heartbeats while waiting, in a regular activity (a local one cannot; tests and scripts call outside any). */
 export function heartbeatIfActive(details?: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // not inside an activity
-  }
+  const context = asyncLocalStorage.getStore();
+  if (context && !context.info.isLocal) context.heartbeat(details);
 }
 
 /** Waits for the ledger's next paced round trip, or undefined when its bulk calls are not paced. */

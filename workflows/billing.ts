@@ -6,7 +6,9 @@ import {
   ApplicationFailure,
   defineQuery,
   executeChild,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -16,7 +18,7 @@ import type { BillingTrigger, OutcomeCounts } from '../activities/billing/index.
 import type { Period } from '../domain/billing/periods.js';
 import { plainMessage } from './failures.js';
 import { ledgerSteps } from './ledger-steps.js';
-import { databaseStep, desktopStep, quickBooksCall } from './presets.js';
+import { databaseStep, desktopStep, localDesktopStep, quickBooksCall } from './presets.js';
 import { billingRunWorkflowId } from '../control/ids.js';
 import { billingSearchAttributes, Outcome } from '../control/search-attributes.js';
 
@@ -60,6 +62,10 @@ export const billingRunProgress = defineQuery<BillingRunProgress>('billingRunPro
 const db = proxyActivities<Activities>(databaseStep);
 const qbOnline = proxyActivities<Activities>(quickBooksCall);
 const qbDesktop = proxyActivities<Activities>(desktopStep);
+// a Desktop step only reads and writes PostgreSQL: run in the workflow's own task, each round trip of the Web
+// Connector costs no activity dispatch through the Temporal server (runs begun before this keep their own kind)
+const qbDesktopLocal = proxyLocalActivities<Activities>(localDesktopStep);
+const DESKTOP_STEPS_LOCAL = 'billing-desktop-steps-local';
 
 const DEFAULTS = { qbo: { chunkSize: 400, parallelChunks: 2 }, qbd: { chunkSize: 500, parallelChunks: 2 } } as const;
 
@@ -85,7 +91,7 @@ export async function billingRun(args: BillingRunArgs): Promise<BillingRunResult
   Object.assign(progress, { state: 'billing', runId: plan.runId, period: plan.billed, organizations: plan.organizationIds.length, chunks: chunks.length });
 
   // the same steps for both ledgers; QuickBooks Desktop answers when its Web Connector runs (the step waits for it)
-  const qb = plan.connectionType === 'qbd' ? qbDesktop : qbOnline;
+  const qb = plan.connectionType === 'qbd' ? (patched(DESKTOP_STEPS_LOCAL) ? qbDesktopLocal : qbDesktop) : qbOnline;
   let next = 0;
   const worker = async () => {
     while (next < chunks.length) {
