@@ -60,7 +60,8 @@ export async function postOnce(documents: DocumentsRepository, plan: PostPlan): 
     revision, contentHash: hash, quickbooksId: posted.id, quickbooksNumber: posted.number, totalCents: posted.totalCents,
   });
 
-  const row = await documents.find(key);
+  const isNew = await documents.markPendingIfNew(key, revision, hash, plan.attempt);
+  const row = isNew ? undefined : await documents.find(key);
   if (row?.state === 'posted' && row.quickbooksId) {
     const known = { id: row.quickbooksId, number: row.quickbooksNumber, totalCents: row.totalCents ?? 0 };
     if (row.revision > revision) return { ...known, action: 'stale' };
@@ -82,7 +83,7 @@ export async function postOnce(documents: DocumentsRepository, plan: PostPlan): 
     lookAlikes = others.map((other) => other.id);
     if (others.length > 0) await plan.reportLookAlikes?.(others);
   }
-  await documents.markPending(key, revision, hash, plan.attempt);
+  if (!isNew) await documents.markPending(key, revision, hash, plan.attempt);
   const created = await plan.create(idempotencyKey(...identity, 'create', hash), marked);
   await remember(created);
   return { ...created, action: 'created', ...(lookAlikes.length > 0 ? { lookAlikes } : {}) };

@@ -92,7 +92,7 @@ const LIST_SCAN = 500;
 export function createOrderControl(deps: {
   client: Client;
   taskQueue: string;
-  repos: Pick<Repositories, 'settings' | 'documents'>;
+  repos: Pick<Repositories, 'orderContext'>;
   /** How often a paused order re-checks its connection (besides being woken on reconnection). */
   pausedWorkCheckSeconds: number;
 }): OrderControl {
@@ -100,9 +100,8 @@ export function createOrderControl(deps: {
   const control: OrderControl = {
     async accept(connection, order) {
       refuseInvalidOrder(order, connection.type); // before any read: bad text must not reach the database
-      const settings = await repos.settings.read(connection.id);
-      const posted = await repos.documents.listForOrder(connection.id, order.orderId);
-      const revision = acceptOrder(order, { connection, settings, newestPostedRevision: Math.max(0, ...posted.map((d) => d.revision)) });
+      const { settings, newestRevision } = await repos.orderContext.atTheDoor(connection.id, order.orderId);
+      const revision = acceptOrder(order, { connection, settings, newestPostedRevision: newestRevision });
       const ids = { tenantId: connection.tenantId, connectionId: connection.id, orderId: order.orderId };
       const workflowId = sendOrderWorkflowId(ids);
       await client.workflow.signalWithStart(sendOrder, {

@@ -22,9 +22,16 @@ export function createDocumentsRepository(db: Database) {
       return row;
     },
 
-    async listForOrder(connectionId: string, orderId: string, executor: Executor = db): Promise<DocumentRow[]> {
-      return executor.select().from(documents)
-        .where(and(eq(documents.connectionId, connectionId), eq(documents.externalId, orderId)));
+    /**
+     * Notes a create about to be sent for a document never seen before, in the statement that finds it is new (the
+     * usual case, one round trip instead of two); false when the document has a row already, which is left as it is.
+     */
+    async markPendingIfNew(key: DocumentKey, revision: number, contentHash: string, attempt?: string, executor: Executor = db): Promise<boolean> {
+      const inserted = await executor.insert(documents)
+        .values({ ...key, state: 'pending', revision, contentHash, pendingAttempt: attempt ?? null })
+        .onConflictDoNothing({ target: [documents.connectionId, documents.kind, documents.externalId] })
+        .returning({ kind: documents.kind });
+      return inserted.length > 0;
     },
 
     /** Notes that a create is about to be sent (by `attempt`, when the ledger journals), unless one is posted already. */

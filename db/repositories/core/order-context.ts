@@ -1,10 +1,11 @@
-// What sending an order needs to know before its first step, read in one round trip (it is read for every order):
-// the connection's type, its settings, whether its tenant listens for document events, and which of the order's
-// sync errors are still open (a post clears them only when there are some).
+// What accepting and sending an order need to know, each read in one round trip (they are read for every order):
+// at the door, the settings and the newest revision already written; before the first step, the connection's type,
+// its settings, whether its tenant listens for document events, and which of the order's sync errors are still
+// open (a post clears them only when there are some).
 import { and, eq, sql } from 'drizzle-orm';
 import { defaultSettings, type Settings } from '../../../domain/settings.js';
 import type { Database } from '../../client.js';
-import { connections, connectionSettings, syncErrors, webhookEndpoints, type ConnectionType } from '../../schema/index.js';
+import { connections, connectionSettings, documents, syncErrors, webhookEndpoints, type ConnectionType } from '../../schema/index.js';
 
 export interface OrderConnectionContext {
   type: ConnectionType;
@@ -17,6 +18,20 @@ export interface OrderConnectionContext {
 
 export function createOrderContextRepository(db: Database) {
   return {
+    /** The settings an order is checked against, and the newest revision of it that reached the documents table (0: none). */
+    async atTheDoor(connectionId: string, orderId: string): Promise<{ settings: Settings; newestRevision: number }> {
+      const [row] = await db.select({
+        settings: connectionSettings.settings,
+        newestRevision: sql<number | null>`(select max(${documents.revision}) from ${documents} where ${and(
+          eq(documents.connectionId, connections.id), eq(documents.externalId, orderId),
+        )})`,
+      }).from(connections)
+        .leftJoin(connectionSettings, eq(connectionSettings.connectionId, connections.id))
+        .where(eq(connections.id, connectionId));
+      return { settings: (row?.settings as Settings | null | undefined) ?? defaultSettings, newestRevision: row?.newestRevision ?? 0 };
+    },
+
+
     async read(connectionId: string, orderId: string, eventTypes: string[]): Promise<OrderConnectionContext | undefined> {
       const events = sql`array[${sql.join(eventTypes.map((type) => sql`${type}`), sql`, `)}]::text[]`;
       const [row] = await db.select({
