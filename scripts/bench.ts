@@ -1,4 +1,4 @@
-// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, qbd, qbd-offline,
+// `npm run bench`: prints figures (never asserts). Pick parts with arguments: one-realm, many-realms, two-workers, qbd, qbd-offline,
 // billing, payments, timesheets, cluster (the production shape under faults, beside the dev server).
 import { runBillingBench } from './bench/billing.js';
 import { runClusterBench } from './bench/cluster.js';
@@ -16,6 +16,8 @@ const parts: Record<string, () => Promise<void>> = {
     await runManyRealmsBench(50, 10, 60);
     await runManyRealmsBench(50, 10, 5);
   },
+  // The same load on two worker processes sharing one Temporal and PostgreSQL: what each costs, nothing twice.
+  'two-workers': () => runManyRealmsBench(50, 10, 60, 2),
   qbd: () => runQbdDrainBench(),
   'qbd-offline': () => runQbdOfflineBench(),
   billing: () => runBillingBench(),

@@ -16,7 +16,10 @@ export type Json = Record<string, any>; // eslint-disable-line @typescript-eslin
 export interface BenchContext {
   stack: Stack;
   key: string;
+  /** The first of `workers`. */
   worker: ChildProcess;
+  /** Worker processes on the same Temporal and PostgreSQL. */
+  workers: ChildProcess[];
   /** The API the bench talks to, in a process of its own (the bench's own process holds the sandbox). */
   apiProcess: ChildProcess;
   apiUrl: string;
@@ -35,7 +38,7 @@ export async function api(ctx: Pick<BenchContext, 'apiUrl'>, method: string, pat
   return json;
 }
 
-export async function setUp(env: Record<string, string> = {}): Promise<BenchContext> {
+export async function setUp(env: Record<string, string> = {}, workerCount = 1): Promise<BenchContext> {
   const dataDir = await mkdtemp(join(tmpdir(), 'qbflow-bench-'));
   const stack = await startStack({
     dataDir,
@@ -47,7 +50,7 @@ export async function setUp(env: Record<string, string> = {}): Promise<BenchCont
   // prebuilt, as images ship it: a worker bundling for itself would charge webpack's child to the measured window
   const workflowBundle = join(dataDir, 'workflows.js');
   await writeWorkflowBundle(workflowBundle);
-  const worker = spawnWorkerProcess({ ...stack.env, WORKFLOW_BUNDLE_PATH: workflowBundle });
+  const workers = Array.from({ length: workerCount }, () => spawnWorkerProcess({ ...stack.env, WORKFLOW_BUNDLE_PATH: workflowBundle }));
   const { process: apiProcess, url: apiUrl } = await spawnApiProcess(stack.env, await freePort());
   const tenant = await fetch(`${apiUrl}/v1/tenants`, {
     method: 'POST',
@@ -56,9 +59,9 @@ export async function setUp(env: Record<string, string> = {}): Promise<BenchCont
   }).then((r) => r.json() as Promise<Json>);
   const connection = await Connection.connect({ address: stack.config.temporal.address });
   return {
-    stack, key: tenant.apiKey, worker, apiProcess, apiUrl, temporal: new Client({ connection }),
+    stack, key: tenant.apiKey, worker: workers[0]!, workers, apiProcess, apiUrl, temporal: new Client({ connection }),
     async close() {
-      for (const child of [worker, apiProcess]) {
+      for (const child of [...workers, apiProcess]) {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));
       }
@@ -162,7 +165,8 @@ export async function peakRss(pid: number | undefined): Promise<string> {
 /** The stack's processes by group: ours (worker, API) and what they stand on (Temporal, PostgreSQL). */
 export function cpuGroups(ctx: BenchContext): CpuGroups {
   return {
-    worker: () => treeOf(ctx.worker.pid!),
+    worker: () => ctx.workers.flatMap((w) => treeOf(w.pid!)),
+    ...Object.fromEntries(ctx.workers.map((w, i) => [`worker ${i + 1}`, () => treeOf(w.pid!)])),
     api: () => treeOf(ctx.apiProcess.pid!),
     temporal: () => descendantsNamed(/^temporal/),
     postgres: () => descendantsNamed(/^postgres/),
