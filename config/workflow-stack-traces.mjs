@@ -2,16 +2,18 @@
 // JavaScript: tsx's loader does not reach into those threads.
 //
 // For Temporal UI's stack-trace query, the Temporal SDK records a source-mapped stack for every promise a workflow
-// creates, through a V8 promise hook installed in each workflow thread. That was 3.8 of the 8.2 ms of CPU an order cost
-// in the workflow thread, and that single thread paced the whole worker: without it the bench went from 28 to 38
-// orders/s (README, benchmarks). Our workflows say what they wait for in their status query and search attributes, so
-// stack traces are off unless WORKFLOW_STACK_TRACES=true; the query then answers that they are not enabled.
-import v8 from 'node:v8';
-import { isMainThread } from 'node:worker_threads';
+// creates, through a V8 promise hook installed in each workflow thread. That was about 40 % of the workflow thread's
+// CPU per order, and that one thread carries every workflow of the worker (README, benchmarks). Our workflows say
+// what they wait for in their status query and search attributes, so stack traces are off unless
+// WORKFLOW_STACK_TRACES=true; the query then answers that they are not enabled on this worker.
+//
+// The SDK (pinned in package.json) has no option for it: its global handlers are told not to install the hook
+// (test/integration/workflow-stack-traces.test.ts notices if an upgrade moves them). Node's own promise hooks, which
+// AsyncLocalStorage needs, are left alone.
+import { createRequire } from 'node:module';
 
-if (!isMainThread && process.env.WORKFLOW_STACK_TRACES !== 'true') {
-  // the SDK treats a missing promise hook as "stack traces unavailable" and carries on without them
-  v8.promiseHooks.createHook = () => {
-    throw new Error('workflow stack traces are off (WORKFLOW_STACK_TRACES=true turns them on)');
-  };
+if (process.env.WORKFLOW_STACK_TRACES !== 'true') {
+  const require = createRequire(import.meta.url);
+  const { globalHandlers } = require('@temporalio/worker/lib/workflow/vm-shared.js');
+  if (globalHandlers) globalHandlers.setPromiseHook = () => {};
 }
