@@ -23,6 +23,15 @@ export interface OrderContext {
   notifies: boolean;
   /** Steps of this order with an open sync error: when there are none, posts skip clearing them. */
   openErrorKinds: string[];
+  /** What the order's customer, vendor and items are mapped to already (items only when every one is). */
+  mapped: { customer?: LedgerRef; vendor?: LedgerRef; items?: Record<string, string> };
+}
+
+/** The order's parties and lines, for reading their mappings with the context. */
+export interface OrderParties {
+  customer?: Party;
+  vendor?: Party;
+  lines: OrderLine[];
 }
 
 /** What the workflow tells a post beside the document. */
@@ -70,6 +79,28 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
     });
   };
 
+  /** The order's customer, vendor and items as mapped already, in one read (what is not mapped is left out). */
+  const mappedAlready = async (connectionId: string, parties: OrderParties, itemField: Settings['itemField']): Promise<OrderContext['mapped']> => {
+    const itemKeys = [...new Set(parties.lines.map((line) => itemKey(line, itemField)))];
+    const rows = await repos.mappings.findEach(connectionId, {
+      customers: parties.customer ? [parties.customer.externalId] : [],
+      vendors: parties.vendor ? [parties.vendor.externalId] : [],
+      items: itemKeys,
+    });
+    const ref = (kind: string, party?: Party): LedgerRef | undefined => {
+      const row = party && rows.find((r) => r.kind === kind && r.externalId === party.externalId);
+      return row ? { id: row.quickbooksId, name: row.quickbooksName ?? party.name } : undefined;
+    };
+    const items = Object.fromEntries(rows.filter((r) => r.kind === 'items').map((r) => [r.externalId, r.quickbooksId]));
+    const customer = ref('customers', parties.customer);
+    const vendor = ref('vendors', parties.vendor);
+    return {
+      ...(customer ? { customer } : {}),
+      ...(vendor ? { vendor } : {}),
+      ...(itemKeys.every((key) => items[key]) ? { items } : {}),
+    };
+  };
+
   const partyFlight = singleFlight<LedgerRef>();
   const itemFlight = singleFlight<LedgerRef>();
 
@@ -90,8 +121,11 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
   };
 
   return {
-    /** Settings and the accounts documents will use: the configured ones, else the company's defaults by type. */
-    async loadOrderContext(connectionId: string, orderId = ''): Promise<OrderContext> {
+    /**
+     * Settings and the accounts documents will use (the configured ones, else the company's defaults by type), and
+     * the mappings the order's parties and items have already.
+     */
+    async loadOrderContext(connectionId: string, orderId = '', parties?: OrderParties): Promise<OrderContext> {
       const context = await repos.orderContext.read(connectionId, orderId, ['document.posted', 'document.failed']);
       const settings = context?.settings ?? defaultSettings;
       const configured = settings.accounts;
@@ -100,6 +134,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
       return {
         settings, accounts: { ...defaults, ...configured }, connectionType: context?.type ?? 'qbo',
         notifies: context?.notifies ?? false, openErrorKinds: context?.openErrorKinds ?? [],
+        mapped: parties ? await mappedAlready(connectionId, parties, settings.itemField) : {},
       };
     },
 

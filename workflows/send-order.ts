@@ -3,15 +3,16 @@ import {
   condition,
   defineQuery,
   defineSignal,
+  patched,
   proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import type { LedgerStep } from '../quickbooks/ledger/index.js';
+import type { LedgerRef, LedgerStep } from '../quickbooks/ledger/index.js';
 import { buildInvoiceDraft, buildPaymentDrafts, buildPurchaseDraft, type ResolvedParties } from '../domain/drafts.js';
 import { formatCents } from '../domain/money.js';
-import type { Order } from '../domain/order.js';
+import type { Order, Party } from '../domain/order.js';
 import { ledgerSteps, type LedgerSteps } from './ledger-steps.js';
 import { localDatabaseStep, localDesktopStep, localNotificationStep, localQuickBooksCall } from './presets.js';
 import { failureCode, failureType, plainMessage } from './failures.js';
@@ -62,6 +63,8 @@ const db = proxyLocalActivities<Activities>(localDatabaseStep);
 const qbOnline = proxyLocalActivities<Activities>(localQuickBooksCall);
 const qbDesktop = proxyLocalActivities<Activities>(localDesktopStep);
 const notify = proxyLocalActivities<Activities>(localNotificationStep);
+/** Patch id: the order's mappings come with its context (histories from before run a step for each). */
+const MAPPINGS_WITH_CONTEXT = 'order-mappings-with-context';
 
 /** Sends an order to QuickBooks, then any newer revision that arrived meanwhile; returns what each step did. */
 export async function sendOrder(args: SendOrderArgs): Promise<OrderStatus> {
@@ -144,7 +147,13 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
   };
 
   const first = status.steps[0]!;
-  const { settings, accounts, connectionType, notifies, openErrorKinds } = await pausable(() => db.loadOrderContext(connectionId, order.orderId), first);
+  // a party given by its QuickBooks id needs no mapping (resolveParty takes the id as it is)
+  const unmapped = (party?: Party) => (party && !party.quickbooksId ? party : undefined);
+  const parties = { customer: unmapped(order.customer), vendor: unmapped(order.vendor), lines: order.lines };
+  const { settings, accounts, connectionType, notifies, openErrorKinds, mapped: mappedAlready } =
+    await pausable(() => db.loadOrderContext(connectionId, order.orderId, parties), first);
+  // parties and items mapped already need no step of their own (runs begun before this still take their steps)
+  const mapped = patched(MAPPINGS_WITH_CONTEXT) ? mappedAlready ?? {} : {};
   // an order with no open sync error has none for its posts to clear (a history from before this was read: unknown)
   const post = { errorsOpen: openErrorKinds === undefined || openErrorKinds.length > 0 };
   if (first.state === 'running') first.state = 'pending';
@@ -153,16 +162,23 @@ async function sendRevision(connectionId: string, { order, revision }: OrderSubm
   const wants = (document: 'invoice' | 'bill' | 'purchaseOrder') => order.documents.includes(document);
   const ids: ResolvedParties = { itemIds: {} };
 
+  const known = <T>(name: string, value: T, describe: (result: T) => Partial<StepStatus>): T => {
+    Object.assign(step(name), { state: 'done' }, describe(value));
+    return value;
+  };
+  const party = (r: LedgerRef) => ({ quickbooksId: r.id, detail: r.name });
+  const items = (r: Record<string, string>) => ({ detail: `${Object.keys(r).length} item(s)` });
+
   // Customer, vendor and items do not depend on one another: resolve them together.
   const [customer, vendor, itemIds] = await Promise.all([
-    wants('invoice')
-      ? run('customer', () => qb.resolveCustomer(connectionId, order.customer), (r) => ({ quickbooksId: r.id, detail: r.name }))
-      : undefined,
-    order.vendor && (wants('bill') || wants('purchaseOrder'))
-      ? run('vendor', () => qb.resolveVendor(connectionId, order.vendor!), (r) => ({ quickbooksId: r.id, detail: r.name }))
-      : undefined,
-    run('items', () => qb.resolveItems(connectionId, order.lines, settings.itemField, accounts),
-      (r) => ({ detail: `${Object.keys(r).length} item(s)` })),
+    !wants('invoice') ? undefined
+      : mapped.customer ? known('customer', mapped.customer, party)
+        : run('customer', () => qb.resolveCustomer(connectionId, order.customer), party),
+    !(order.vendor && (wants('bill') || wants('purchaseOrder'))) ? undefined
+      : mapped.vendor ? known('vendor', mapped.vendor, party)
+        : run('vendor', () => qb.resolveVendor(connectionId, order.vendor!), party),
+    mapped.items ? known('items', mapped.items, items)
+      : run('items', () => qb.resolveItems(connectionId, order.lines, settings.itemField, accounts), items),
   ]);
   if (!itemIds) {
     skipAfter(status.steps.map((s) => s.step), 'the items could not be resolved');

@@ -1,4 +1,5 @@
 // An order reaches QuickBooks Online over the real stack: HTTP API → Temporal workflow → sandbox QBO.
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectQbo, createTenant, seedOrder, startTestStack, waitForOrder, type TestStack } from '../support/stack.js';
 
@@ -256,6 +257,38 @@ describe('sending an order to QuickBooks Online', () => {
       expect(after.body.errors.filter((e: Json) => e.externalId === order.orderId)).toEqual([]);
     } finally {
       stack.sandbox!.server.companies.configure(realmId, { purchaseOrders: true });
+    }
+  });
+
+  it('a second order for a customer, vendor and items mapped already posts with no step to resolve them', async () => {
+    const first = seedOrder({ payments: [] });
+    await send(first);
+    const firstStatus = await waitForOrder(stack, key, connectionId, first.orderId);
+    expect(firstStatus.outcome).toBe('posted');
+
+    const second = { ...seedOrder({ payments: [] }), customer: first.customer, vendor: first.vendor, lines: first.lines };
+    const accepted = await send(second);
+    const status = await waitForOrder(stack, key, connectionId, second.orderId);
+    expect(status.outcome).toBe('posted');
+    for (const name of ['customer', 'vendor']) {
+      expect(status.steps.find((s) => s.step === name)).toMatchObject({ state: 'done', quickbooksId: firstStatus.steps.find((s) => s.step === name)!.quickbooksId });
+    }
+    expect(status.steps.find((s) => s.step === 'items')).toMatchObject({ state: 'done', detail: '1 item(s)' });
+    expect(objects('Customer').filter((c) => c.DisplayName === first.customer.name)).toHaveLength(1);
+    expect(byDocNumber('Invoice', second.number)[0]!.CustomerRef.value).toBe(byDocNumber('Invoice', first.number)[0]!.CustomerRef.value);
+
+    // the mappings came with the order's context: its history holds the posts and no step for the parties or items
+    const connection = await Connection.connect({ address: stack.config.temporal.address });
+    try {
+      const history = await new Client({ connection }).workflow.getHandle(accepted.body.workflowId).fetchHistory();
+      const steps = (history.events ?? []).flatMap((event) => {
+        const marker = event.markerRecordedEventAttributes;
+        const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
+        return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type] : [];
+      });
+      expect(steps).toEqual(['loadOrderContext', 'postInvoice', 'postPurchase']);
+    } finally {
+      await connection.close();
     }
   });
 

@@ -21,6 +21,16 @@ export function createMappingsRepository(db: Database) {
       ));
     },
 
+    /** The mappings of several kinds at once (an order's customer, vendor and items), in one round trip. */
+    async findEach(connectionId: string, wanted: Partial<Record<MappingKind, string[]>>, executor: Executor = db): Promise<Mapping[]> {
+      const kinds = (Object.entries(wanted) as [MappingKind, string[]][]).filter(([, ids]) => ids.length > 0);
+      if (kinds.length === 0) return [];
+      return executor.select().from(mappings).where(and(
+        eq(mappings.connectionId, connectionId),
+        or(...kinds.map(([kind, ids]) => and(eq(mappings.kind, kind), inArray(mappings.externalId, ids)))),
+      ));
+    },
+
     /** A connection's mappings of one kind by upstream id, optionally those whose upstream id or QuickBooks name contains `search`. */
     async list(connectionId: string, kind: MappingKind, options: { search?: string; limit: number }, executor: Executor = db): Promise<Mapping[]> {
       const pattern = options.search ? `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
