@@ -1,7 +1,8 @@
 // Bills a chunk of organizations for one period, idempotently: each (organization, period) has at most one
 // invoice we created or updated, remembered in billing_invoices (pending before a create is sent). A re-run
 // reads that invoice back and writes only if the billed lines differ; it never adds a second invoice or line.
-import { bulkPacer, heartbeatIfActive } from '../bulk-pacing.js';
+import { bulkPacer } from '../bulk-pacing.js';
+import { reportProgress } from '../../quickbooks/progress.js';
 import type { BillingInvoiceRow, BillingResultInput } from '../../db/repositories/billing/runs.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import {
@@ -158,7 +159,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
         }
         bills.push({ organizationId: p.organizationId, organization: p.organization!, problems: [], lines: priced.lines, itemIds: [...new Set(priced.lines.map((l) => l.itemId))] });
       }
-      heartbeatIfActive({ planned: bills.length });
+      reportProgress({ planned: bills.length });
 
       // 3. find each invoice, decide, write; refusals that a re-read can fix get another pass
       const rows = new Map((await repos.billingRuns.invoicesOf(connectionId, periodStart, bills.map((b) => b.organizationId))).map((r) => [r.organizationId, r]));
@@ -234,7 +235,7 @@ export function createBillingInvoiceActivities(deps: { repos: Repositories; ledg
         await repos.billingRuns.markPosted(posted);
         await repos.syncErrors.resolveMany(connectionId, 'billing', resolved);
         bills = again;
-        heartbeatIfActive({ pass, written: written.length });
+        reportProgress({ pass, written: written.length });
       }
       await repos.billingRuns.recordResults(runId, results);
       return counts;

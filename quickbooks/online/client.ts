@@ -1,7 +1,7 @@
 // HTTP client for the QuickBooks Online Accounting API v3: auth, pacing, minorversion, requestid, faults.
 import { createHash } from 'node:crypto';
 import { Agent, request as httpRequest, type Dispatcher } from 'undici';
-import { reportProgress } from './progress.js';
+import { reportProgress } from '../progress.js';
 import type { Pacer } from './pacing.js';
 import type { TokenSource } from './tokens.js';
 import { QuickBooksFault, QuickBooksUnavailable } from '../errors.js';

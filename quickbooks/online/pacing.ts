@@ -1,6 +1,6 @@
 // Paces QuickBooks Online requests per realm below Intuit's limits, across every process, with one row per
 // realm in PostgreSQL (GCRA: each caller books the next free slot, then waits for it).
-import { reportProgress } from './progress.js';
+import { reportProgress } from '../progress.js';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 
