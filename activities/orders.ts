@@ -1,5 +1,6 @@
 // Order activities: each step of sending an order, idempotent, through whichever ledger the connection uses.
 import type { Repositories } from '../db/repositories/index.js';
+import type { Mapping } from '../db/repositories/core/mappings.js';
 import type { ConnectionType } from '../db/schema/index.js';
 import { itemKey, type InvoiceDraft, type PaymentDraft, type PurchaseDraft, type ResolvedAccounts } from '../domain/drafts.js';
 import type { OrderLine, Party } from '../domain/order.js';
@@ -89,7 +90,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
     });
     const ref = (kind: string, party?: Party): LedgerRef | undefined => {
       const row = party && rows.find((r) => r.kind === kind && r.externalId === party.externalId);
-      return row ? { id: row.quickbooksId, name: row.quickbooksName ?? party.name } : undefined;
+      return row ? mappedParty(row, party) : undefined;
     };
     const items = Object.fromEntries(rows.filter((r) => r.kind === 'items').map((r) => [r.externalId, r.quickbooksId]));
     const customer = ref('customers', parties.customer);
@@ -111,7 +112,7 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
     const attempt = (await ledger.operationAttempt()) ?? '';
     return partyFlight(`${attempt}/${connectionId}/${kind}/${party.externalId}`, async () => {
       const mapped = await repos.mappings.find(connectionId, kind, party.externalId);
-      if (mapped) return { id: mapped.quickbooksId, name: mapped.quickbooksName ?? party.name };
+      if (mapped) return mappedParty(mapped, party);
       const input = { name: party.name, ...(party.email ? { email: party.email } : {}) };
       const key = idempotencyKey(connectionId, kind, party.externalId, party.name);
       const ref = kind === 'customers' ? await ledger.ensureCustomer(input, key) : await ledger.ensureVendor(input, key);
@@ -243,6 +244,11 @@ export function createOrderActivities(deps: OrderActivitiesDeps) {
 }
 
 export type OrderActivities = ReturnType<typeof createOrderActivities>;
+
+/** A party as its mapping says (the QuickBooks name the mapping kept, else the order's). */
+function mappedParty(mapping: Pick<Mapping, 'quickbooksId' | 'quickbooksName'>, party: Party): LedgerRef {
+  return { id: mapping.quickbooksId, name: mapping.quickbooksName ?? party.name };
+}
 
 /** A reason may quote what QuickBooks echoed back; PostgreSQL takes no NUL and no half of a character. */
 function storableText(text: string): string {

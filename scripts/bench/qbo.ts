@@ -70,6 +70,6 @@ export async function runManyRealmsBench(realms: number, perRealm: number, arriv
 function documentsPosted(ctx: BenchContext, realmIds: string[], orders: number): string {
   const companies = ctx.stack.sandbox!.server.companies;
   const all = (entity: string) => realmIds.flatMap((realmId) => companies.objects(realmId, entity));
-  const numbers = (entity: string) => new Set(all(entity).map((o) => `${String(o.DocNumber)}`)).size;
+  const numbers = (entity: string) => new Set(all(entity).map((o) => String(o.DocNumber))).size;
   return `${all('Invoice').length} invoices (${numbers('Invoice')} numbers), ${all('Bill').length} bills (${numbers('Bill')} numbers), ${all('Payment').length} payments, for ${orders} orders`;
 }

@@ -16,6 +16,9 @@ export interface OrderConnectionContext {
   openErrorKinds: string[];
 }
 
+/** Settings as stored with the connection; none stored means the defaults. */
+const settingsOf = (stored: unknown): Settings => (stored as Settings | null | undefined) ?? defaultSettings;
+
 export function createOrderContextRepository(db: Database) {
   return {
     /** The settings an order is checked against, and the newest revision of it that reached the documents table (0: none). */
@@ -28,7 +31,7 @@ export function createOrderContextRepository(db: Database) {
       }).from(connections)
         .leftJoin(connectionSettings, eq(connectionSettings.connectionId, connections.id))
         .where(eq(connections.id, connectionId));
-      return { settings: (row?.settings as Settings | null | undefined) ?? defaultSettings, newestRevision: row?.newestRevision ?? 0 };
+      return { settings: settingsOf(row?.settings), newestRevision: row?.newestRevision ?? 0 };
     },
 
 
@@ -47,7 +50,7 @@ export function createOrderContextRepository(db: Database) {
         .leftJoin(connectionSettings, eq(connectionSettings.connectionId, connections.id))
         .where(eq(connections.id, connectionId));
       if (!row) return undefined;
-      return { type: row.type, settings: (row.settings as Settings | null) ?? defaultSettings, notifies: row.notifies, openErrorKinds: row.openErrorKinds };
+      return { type: row.type, settings: settingsOf(row.settings), notifies: row.notifies, openErrorKinds: row.openErrorKinds };
     },
   };
 }
