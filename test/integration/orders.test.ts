@@ -286,7 +286,8 @@ describe('sending an order to QuickBooks Online', () => {
         const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
         return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type] : [];
       });
-      expect(steps).toEqual(['loadOrderContext', 'postInvoice', 'postPurchase']);
+      // the invoice and the bill are posted together: their markers come in whichever order they finished
+      expect(steps.sort()).toEqual(['loadOrderContext', 'postInvoice', 'postPurchase']);
     } finally {
       await connection.close();
     }
